@@ -1,0 +1,153 @@
+// The local mode HTTP API (DESIGN §6): who is here, say, act, inbox and the movable clock; and the chat page.
+import { readFileSync } from 'node:fs';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { Duration } from 'luxon';
+import { z } from 'zod';
+import type { Bot } from '../../src/core/bot.js';
+import type { Member } from '../../src/core/model.js';
+import type { Clock, Repositories } from '../../src/core/ports.js';
+import type { LocalInboxStore } from './platform.js';
+
+export interface LocalApiDeps {
+  bot: Bot;
+  repos: Repositories;
+  workspaceId: string;
+  inbox: LocalInboxStore;
+  clock: Clock & { advance(ms: number): Promise<unknown> };
+  /** Runs the scheduler tick at once (after the clock moved). */
+  tick: () => Promise<void>;
+}
+
+const sayBody = z.object({ as: z.string().min(1), text: z.string().max(20_000) });
+const actBody = z.object({
+  as: z.string().min(1),
+  actionId: z.string().min(1).max(255),
+  value: z.string().max(2_000).default(''),
+  fields: z.record(z.string(), z.string().max(20_000)).optional(),
+});
+const clockBody = z.object({ advance: z.string().min(1) });
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const pagePath = new URL('./page/index.html', import.meta.url);
+
+export function localPageRouter(): Router {
+  const router = Router();
+  let page: string | undefined;
+  router.get('/', (_req, res) => {
+    page ??= readFileSync(pagePath, 'utf8');
+    res.type('html').send(page);
+  });
+  return router;
+}
+
+export function localApiRouter(deps: LocalApiDeps): Router {
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+
+  const memberOr404 = async (externalId: string): Promise<Member> => {
+    const member = await deps.repos.members.findByExternal(deps.workspaceId, externalId);
+    if (!member || !member.active) throw new ApiError(404, `no member with id "${externalId}"`);
+    return member;
+  };
+
+  router.get('/members', async (_req, res) => {
+    const members = await deps.repos.members.list(deps.workspaceId);
+    res.json({
+      members: members.map((m) => ({ id: m.externalId, name: m.displayName, role: m.role, title: m.title, team: m.team })),
+    });
+  });
+
+  router.post('/say', async (req, res) => {
+    const body = parse(sayBody, req.body);
+    await memberOr404(body.as);
+    const text = body.text.trim();
+    const slash = /^\/rounds\b/i.test(text);
+    const replies = await deps.bot.handle({
+      type: 'command',
+      via: slash ? 'slash' : 'dm',
+      workspaceId: deps.workspaceId,
+      memberExternalId: body.as,
+      text: slash ? text.replace(/^\/rounds\b/i, '').trim() : text,
+    });
+    res.json({ replies });
+  });
+
+  router.post('/act', async (req, res) => {
+    const body = parse(actBody, req.body);
+    await memberOr404(body.as);
+    const base = { workspaceId: deps.workspaceId, memberExternalId: body.as };
+    const replies = await deps.bot.handle(
+      body.fields
+        ? { ...base, type: 'form', formId: body.actionId, value: body.value, fields: body.fields }
+        : { ...base, type: 'action', actionId: body.actionId, value: body.value },
+    );
+    res.json({ replies });
+  });
+
+  router.get('/inbox/:memberId', async (req, res) => {
+    const member = await memberOr404(String(req.params.memberId));
+    const [rows, members] = await Promise.all([
+      deps.inbox.listFor(deps.workspaceId, member.id),
+      deps.repos.members.list(deps.workspaceId, { includeInactive: true }),
+    ]);
+    const externalOf = new Map(members.map((m) => [m.id, m.externalId]));
+    res.json({
+      messages: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        conversation: r.conversation,
+        with: r.memberIds.map((id) => externalOf.get(id) ?? id),
+        text: r.message.text,
+        blocks: r.message.blocks,
+      })),
+    });
+  });
+
+  router.get('/clock', (_req, res) => {
+    res.json({ now: deps.clock.now().toISO() });
+  });
+
+  router.post('/clock', async (req, res) => {
+    const body = parse(clockBody, req.body);
+    const duration = Duration.fromISO(body.advance);
+    if (!duration.isValid) throw new ApiError(400, `"advance" must be an ISO-8601 duration such as "P1D" or "PT2H", got "${body.advance}"`);
+    const ms = duration.as('milliseconds');
+    if (!(ms > 0)) throw new ApiError(400, 'the clock only moves forward: "advance" must be a positive duration');
+    if (ms > Duration.fromObject({ years: 2 }).as('milliseconds')) throw new ApiError(400, '"advance" is limited to two years at a time');
+    await deps.clock.advance(ms);
+    await deps.tick();
+    res.json({ now: deps.clock.now().toISO() });
+  });
+
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'no such local API route' });
+  });
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof ApiError) return res.status(err.status).json({ error: err.message });
+    const status = (err as { status?: number; type?: string }).status;
+    if (status === 400 || status === 413) {
+      return res.status(status).json({ error: status === 413 ? 'request body too large' : 'request body is not valid JSON' });
+    }
+    return next(err);
+  });
+  return router;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') || 'body';
+    throw new ApiError(400, `${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}

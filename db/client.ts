@@ -1,0 +1,81 @@
+// Opens the database: a pg pool when a URL is given, else embedded Postgres (PGlite), both typed the same way.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseOptions {
+  /** Postgres connection string; when unset the embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data directory (created if missing) or `memory://`; unset means in memory. */
+  dataDir?: string;
+  /**
+   * Errors of idle pooled connections (e.g. Postgres restarted). Without a listener pg would
+   * crash the process; the pool drops the broken client either way.
+   */
+  onError?: (error: Error) => void;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const OID_INT8 = 20;
+const OID_DATE = 1082;
+
+// Calendar dates must not pass through a JS Date: its local-time parsing shifts the day with the
+// process TZ. int8 is only used for values far below 2^53 (counts, clock offsets).
+const parseInt8 = (value: string): number => Number(value);
+const keepDate = (value: string): string => value;
+
+export async function createDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
+  return opts.url ? openPostgres(opts.url, opts.onError) : openPglite(opts.dataDir);
+}
+
+/** Readiness probe: resolves when the database answers a trivial query. */
+export async function checkDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+function openPostgres(url: string, onError: ((error: Error) => void) | undefined): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Without a timeout an unreachable host hangs requests and the readiness probe forever.
+    connectionTimeoutMillis: 10_000,
+    // Per pool rather than pg.types.setTypeParser, so nothing global changes for other pg users.
+    types: {
+      getTypeParser: (oid, format) => {
+        if (oid === OID_DATE) return keepDate;
+        if (oid === OID_INT8) return parseInt8;
+        return pg.types.getTypeParser(oid, format);
+      },
+    },
+  });
+  pool.on('error', (error) => onError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir && !dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  const pglite = new PGlite({
+    dataDir,
+    parsers: { [OID_DATE]: keepDate, [OID_INT8]: parseInt8 },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      // Kysely closes PGlite only if it ever ran a query; an unused handle must still let go of the files.
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Brings a database to the latest schema; safe to run from several processes at once.
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { MigrationError } from './errors.js';
+import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-local-inbox.js';
+
+// Listed in code rather than read from the folder, so the same list works under tsx and from dist/.
+// Append new migrations here; names sort in the order they run.
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': m0001,
+  '0002-local-inbox': m0002,
+};
+
+/** Applies the pending migrations in one transaction; throws MigrationError, having applied none, when one fails. */
+export async function migrateToLatest<DB>(db: Kysely<DB>, migrations = MIGRATIONS): Promise<void> {
+  // PGlite has a single connection owned by one process: nobody else can be migrating it.
+  if (db.getExecutor().adapter.supportsMultipleConnections === false) {
+    await runMigrations(db, migrations);
+    return;
+  }
+  // Kysely locks only around the migrations themselves; creating its bookkeeping tables
+  // happens before that and races when several processes (or test files) start together.
+  // One session-level advisory lock, held on a connection of its own, covers the whole run.
+  await db.connection().execute(async (lockConnection) => {
+    await sql`select pg_advisory_lock(hashtext('rounds.migrate'))`.execute(lockConnection);
+    try {
+      await runMigrations(db, migrations);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('rounds.migrate'))`.execute(lockConnection);
+    }
+  });
+}
+
+async function runMigrations<DB>(db: Kysely<DB>, migrations: Readonly<Record<string, Migration>>): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  const reason = error instanceof Error ? error.message : String(error);
+  throw new MigrationError(
+    failed ? `migration ${failed} failed: ${reason}` : `migrations could not run: ${reason}`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,153 @@
+// Deliveries: the outbox ledger; a unique key per touchpoint is what makes sending exactly-once.
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DeliveryRepo } from '../../src/core/ports.js';
+import type { Delivery } from '../../src/core/model.js';
+import type { Database, DeliveriesTable } from '../schema.js';
+import { DeliveryNotPendingError, RowNotFoundError, rethrowMissingReference } from '../errors.js';
+import { parseStringList, toJson } from '../json.js';
+import { instant, toIso, toIsoOrNull } from './convert.js';
+
+const columns = [
+  'id',
+  'workspace_id',
+  'key',
+  'kind',
+  'member_ids',
+  'conversation',
+  'message',
+  'status',
+  'platform_message_id',
+  'attempts',
+  'sending_at',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const;
+
+type Row = Pick<Selectable<DeliveriesTable>, (typeof columns)[number]>;
+
+function toDelivery(row: Row): Delivery {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    key: row.key,
+    kind: row.kind,
+    memberIds: parseStringList(row.member_ids),
+    conversation: row.conversation,
+    // Left unparsed on purpose: the sender validates it with messageSchema, and one bad message
+    // must not make listing a workspace's deliveries fail.
+    message: row.message,
+    status: row.status,
+    platformMessageId: row.platform_message_id,
+    attempts: row.attempts,
+    sendingAt: toIsoOrNull(row.sending_at),
+    lastError: row.last_error,
+    createdAt: toIso(row.created_at),
+    sentAt: toIsoOrNull(row.sent_at),
+  };
+}
+
+/**
+ * Lifecycle: record → (markSending → markAttemptFailed)* → markSending → markSent, or markFailed.
+ * `attempts` counts markSending calls, i.e. sends started. `sent` is final. Keys are unique
+ * across all workspaces, so a key must be globally unique (its subject's uuid makes it so).
+ */
+export function createDeliveryRepo(db: Kysely<Database>): DeliveryRepo {
+  async function statusOf(key: string): Promise<Delivery['status']> {
+    const row = await db.selectFrom('deliveries').select('status').where('key', '=', key).executeTakeFirst();
+    if (!row) throw new RowNotFoundError('delivery', { key });
+    return row.status;
+  }
+
+  /** Updates a delivery that is not yet sent; a late report about a sent one changes nothing. */
+  async function updateUnsent(key: string, set: Updateable<DeliveriesTable>): Promise<void> {
+    const updated = await db
+      .updateTable('deliveries')
+      .set(set)
+      .where('key', '=', key)
+      .where('status', '<>', 'sent')
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) await statusOf(key);
+  }
+
+  return {
+    /** Throws RowNotFoundError when the workspace does not exist. */
+    async record(input, at) {
+      const inserted = await db
+        .insertInto('deliveries')
+        .values({
+          id: crypto.randomUUID(),
+          workspace_id: input.workspaceId,
+          key: input.key,
+          kind: input.kind,
+          member_ids: toJson(input.memberIds),
+          conversation: input.conversation,
+          message: JSON.stringify(input.message),
+          created_at: at,
+        })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+        .catch((error: unknown) => rethrowMissingReference(error, 'workspace', { workspaceId: input.workspaceId }));
+      return inserted !== undefined;
+    },
+
+    async get(key) {
+      const row = await db.selectFrom('deliveries').select(columns).where('key', '=', key).executeTakeFirst();
+      return row ? toDelivery(row) : null;
+    },
+
+    /** Throws DeliveryNotPendingError when it is already sent or failed: no second send may start. */
+    async markSending(key, at) {
+      const updated = await db
+        .updateTable('deliveries')
+        .set({ sending_at: at, attempts: sql<number>`attempts + 1` })
+        .where('key', '=', key)
+        .where('status', '=', 'pending')
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) throw new DeliveryNotPendingError(key, await statusOf(key));
+    },
+
+    /** Allowed from any status: a message found sent after all is sent, even if given up on. */
+    async markSent(key, platformMessageId, at) {
+      const updated = await db
+        .updateTable('deliveries')
+        .set({ status: 'sent', platform_message_id: platformMessageId, sent_at: at, sending_at: null })
+        .where('key', '=', key)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) throw new RowNotFoundError('delivery', { key });
+    },
+
+    async markAttemptFailed(key, error) {
+      await updateUnsent(key, { last_error: error, sending_at: null });
+    },
+
+    // sending_at stays: if a send was in doubt when we gave up, operators should see that.
+    async markFailed(key, error) {
+      await updateUnsent(key, { status: 'failed', last_error: error });
+    },
+
+    async listPending(before, limit) {
+      const rows = await db
+        .selectFrom('deliveries')
+        .select(columns)
+        .where('status', '=', 'pending')
+        .where('created_at', '<=', instant(before))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toDelivery);
+    },
+
+    async list(workspaceId, opts) {
+      let query = db.selectFrom('deliveries').select(columns).where('workspace_id', '=', workspaceId);
+      if (opts?.status) query = query.where('status', '=', opts.status);
+      const rows = await query.orderBy('created_at').orderBy('id').execute();
+      return rows.map(toDelivery);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Assembles every repository the core's ports ask for over one Kysely instance.
+import type { Kysely } from 'kysely';
+import type { Repositories } from '../../src/core/ports.js';
+import type { Database } from '../schema.js';
+import { createClockRepo } from './clock.js';
+import { createDeliveryRepo } from './deliveries.js';
+import { createMemberRepo } from './members.js';
+import { createPairRepo } from './pairs.js';
+import { createProfileRepo } from './profiles.js';
+import { createSkillRepo } from './skills.js';
+import { createTaskRepo } from './tasks.js';
+import { createTimeOffRepo } from './time-off.js';
+import { createWorkspaceRepo } from './workspaces.js';
+
+export { markEventProcessed, pruneProcessedEvents } from './processed-events.js';
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    workspaces: createWorkspaceRepo(db),
+    members: createMemberRepo(db),
+    tasks: createTaskRepo(db),
+    skills: createSkillRepo(db),
+    timeOff: createTimeOffRepo(db),
+    profiles: createProfileRepo(db),
+    pairs: createPairRepo(db),
+    deliveries: createDeliveryRepo(db),
+    clock: createClockRepo(db),
+  };
+}

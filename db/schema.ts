@@ -1,0 +1,167 @@
+// The Kysely view of the database: one interface per table, as the columns are read and written.
+// Conventions the repositories rely on: `date` columns travel as `yyyy-MM-dd` strings (db/client.ts
+// installs the parsers), `timestamptz` comes back as a Date and is written as an ISO string, and
+// jsonb is written as a JSON string and read as `unknown`, so every read goes through a zod schema.
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  Cadence,
+  DayPart,
+  DeliveryStatus,
+  Locale,
+  PairKind,
+  PairStatus,
+  Platform,
+  Role,
+  SkillLevel,
+} from '../src/core/model.js';
+
+/** A `timestamptz` the caller always supplies. */
+export type Timestamp = ColumnType<Date, string, string>;
+/** A `timestamptz` with a database default, kept for bookkeeping only (nothing is scheduled by it). */
+export type DefaultTimestamp = ColumnType<Date, string | undefined, string>;
+/** A nullable `timestamptz`, null until something happens. */
+export type NullableTimestamp = ColumnType<Date | null, string | null | undefined, string | null>;
+/** A jsonb column: written as JSON text, read back as whatever the driver parsed. */
+export type Json = ColumnType<unknown, string, string>;
+/** A jsonb column with a database default. */
+export type DefaultJson = ColumnType<unknown, string | undefined, string>;
+
+export interface WorkspacesTable {
+  id: string;
+  platform: Platform;
+  external_id: string;
+  name: string;
+  time_zone: string;
+  locale: Locale;
+  settings: DefaultJson;
+  created_at: DefaultTimestamp;
+}
+
+export interface MembersTable {
+  id: string;
+  workspace_id: string;
+  external_id: string;
+  display_name: string;
+  role: Role;
+  title: Generated<string>;
+  team: Generated<string>;
+  manager_id: string | null;
+  time_zone: string;
+  locale: Locale;
+  email: string | null;
+  start_date: string | null;
+  active: Generated<boolean>;
+  snoozed_until: string | null;
+  opted_out: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface TasksTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+}
+
+export interface MemberSkillsTable {
+  workspace_id: string;
+  member_id: string;
+  task_id: string;
+  level: SkillLevel;
+  own_job: Generated<boolean>;
+}
+
+export interface TimeOffTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  start_date: string;
+  end_date: string;
+  part: Generated<DayPart>;
+  note: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface MentoringProfilesTable {
+  workspace_id: string;
+  member_id: string;
+  teaches: DefaultJson;
+  learns: DefaultJson;
+  goals: Generated<string>;
+  capacity: Generated<number>;
+  cadence: Generated<Cadence>;
+  opted_in: Generated<boolean>;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PairsTable {
+  id: string;
+  workspace_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  kind: PairKind;
+  status: PairStatus;
+  cadence: Cadence;
+  focus: string | null;
+  reason: string | null;
+  mentor_accepted: Generated<boolean>;
+  mentee_accepted: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  kind: string;
+  member_ids: Json;
+  conversation: 'dm' | 'group';
+  message: Json;
+  status: Generated<DeliveryStatus>;
+  platform_message_id: string | null;
+  attempts: Generated<number>;
+  sending_at: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface ProcessedEventsTable {
+  platform: string;
+  event_id: string;
+  received_at: DefaultTimestamp;
+}
+
+export interface LocalClockTable {
+  id: number;
+  /** int8, parsed to a JS number by db/client.ts. */
+  offset_ms: number;
+}
+
+export interface LocalMessagesTable {
+  id: string;
+  seq: Generated<number>;
+  workspace_id: string;
+  key: string;
+  conversation: 'dm' | 'group';
+  member_ids: Json;
+  message: Json;
+  created_at: Timestamp;
+  updated_at: NullableTimestamp;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  members: MembersTable;
+  tasks: TasksTable;
+  member_skills: MemberSkillsTable;
+  time_off: TimeOffTable;
+  mentoring_profiles: MentoringProfilesTable;
+  pairs: PairsTable;
+  deliveries: DeliveriesTable;
+  processed_events: ProcessedEventsTable;
+  local_clock: LocalClockTable;
+  local_messages: LocalMessagesTable;
+}

@@ -1,0 +1,29 @@
+// The Outbox port on Postgres and BullMQ: record the delivery first (the record), then queue it (the work).
+import type { Clock, DeliveryRepo, Logger, Outbox } from '../src/core/ports.js';
+import { enqueueDelivery, type Queues } from './queues.js';
+
+export function createOutbox(deps: { deliveries: DeliveryRepo; queues: Queues; clock: Clock; logger: Logger }): Outbox {
+  return {
+    async enqueue(item) {
+      const at = deps.clock.now().toISO() ?? '';
+      const fresh = await deps.deliveries.record(
+        {
+          workspaceId: item.workspaceId,
+          key: item.key,
+          kind: item.kind,
+          memberIds: item.memberIds,
+          conversation: item.conversation,
+          message: item.message,
+        },
+        at,
+      );
+      if (!fresh) return;
+      try {
+        await enqueueDelivery(deps.queues, item);
+      } catch (err) {
+        // Postgres has the delivery; the next scheduler tick queues what is still pending.
+        deps.logger.warn({ err, workspaceId: item.workspaceId, key: item.key }, 'delivery recorded but not queued yet');
+      }
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// The `rounds` command line: start (web + workers), web, worker, migrate, seed-demo.
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { demoDirectory, seedDemoPractice } from '../../adapters/local/demo-practice.js';
+import { createDatabase } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import { ConfigError, type Config, loadConfig } from '../config.js';
+import { createMovableClock } from './clock.js';
+import { StartupError } from './redis.js';
+import { type RoundsProcess, startRounds } from './runtime.js';
+
+/** Exit codes: 2 for configuration mistakes (DESIGN §6), 1 for anything else that stops start-up. */
+function fail(err: unknown): never {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`rounds: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof StartupError) {
+    process.stderr.write(`rounds: ${err.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`rounds: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+const SHUTDOWN_LIMIT_MS = 9_000;
+
+async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
+  const cfg = config();
+  if ((!roles.web || !roles.worker) && !cfg.databaseUrl) {
+    fail(new ConfigError('DATABASE_URL is required to run web and worker apart: the embedded database belongs to one process'));
+  }
+  let proc: RoundsProcess;
+  try {
+    proc = await startRounds(cfg, roles);
+  } catch (err) {
+    fail(err);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`rounds: ${signal} received, finishing work in flight\n`);
+    const force = setTimeout(() => {
+      process.stderr.write('rounds: shutdown took too long, exiting\n');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    force.unref();
+    proc.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const database = await createDatabase({ url: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'db') });
+  try {
+    await migrateToLatest(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command()
+  .name('rounds')
+  .description('Rounds: mentoring, check-ins, coverage and new-hire introductions for medical practices')
+  .showHelpAfterError();
+
+program
+  .command('start', { isDefault: true })
+  .description('run the web server and the workers in one process')
+  .action(() => run({ web: true, worker: true }));
+
+program
+  .command('web')
+  .description('run the web server only (needs DATABASE_URL)')
+  .action(() => run({ web: true, worker: false }));
+
+program
+  .command('worker')
+  .description('run the queue workers and the scheduler only (needs DATABASE_URL)')
+  .action(() => run({ web: false, worker: true }));
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      process.stdout.write(`database (${database.kind}) is up to date\n`);
+    }).catch(fail);
+  });
+
+program
+  .command('seed-demo')
+  .description('create the demo practice used by local mode (does nothing if it exists)')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const repos = createRepositories(database.db);
+      const clock = await createMovableClock(repos.clock);
+      const workspace = await seedDemoPractice(repos, clock.now());
+      process.stdout.write(`demo practice "${workspace.name}" is ready with ${demoDirectory().length} people\n`);
+    }).catch(fail);
+  });
+
+program.parseAsync(process.argv).catch(fail);
+

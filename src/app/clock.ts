@@ -1,0 +1,27 @@
+// Clocks: the system clock, and the local mode clock that can be moved forward (kept across restarts).
+import { DateTime } from 'luxon';
+import type { Clock, ClockRepo } from '../core/ports.js';
+
+export const systemClock: Clock = { now: () => DateTime.utc() };
+
+export interface MovableClock extends Clock {
+  /** Moves forward by `ms` and keeps the new offset. */
+  advance(ms: number): Promise<DateTime>;
+  /** Reads the kept offset again (another process may have moved it). */
+  refresh(): Promise<void>;
+}
+
+export async function createMovableClock(repo: ClockRepo): Promise<MovableClock> {
+  let offsetMs = await repo.getOffsetMs();
+  return {
+    now: () => DateTime.utc().plus({ milliseconds: offsetMs }),
+    async advance(ms) {
+      offsetMs += ms;
+      await repo.setOffsetMs(offsetMs);
+      return DateTime.utc().plus({ milliseconds: offsetMs });
+    },
+    async refresh() {
+      offsetMs = await repo.getOffsetMs();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The one HTTP server: health, readiness, metrics, and the routers adapters mount (Slack, Teams, local).
+import { createServer, type Server } from 'node:http';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from '../core/ports.js';
+import type { Metrics } from './metrics.js';
+
+export interface Readiness {
+  /** Each check answers 'ok' or throws; the probe names what is down. */
+  checks: Record<string, () => Promise<void>>;
+  ready: () => boolean;
+}
+
+export function createHttpApp(deps: { metrics: Metrics; readiness: Readiness; logger: Logger }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // No global body parser: Slack's signature check needs the raw body, so each router parses its own.
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const results: Record<string, string> = {};
+    await Promise.all(
+      Object.entries(deps.readiness.checks).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), 2_000);
+          results[name] = 'ok';
+        } catch {
+          results[name] = 'down';
+        }
+      }),
+    );
+    if (!deps.readiness.ready()) results.migrations = 'pending';
+    const ok = deps.readiness.ready() && Object.values(results).every((v) => v === 'ok');
+    res.status(ok ? 200 : 503).json(results);
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  return app;
+}
+
+/** The last handlers: unknown routes get 404, unexpected errors 500 with no details. */
+export function finishHttpApp(app: Express, deps: { metrics: Metrics; logger: Logger }): void {
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    deps.metrics.errors.inc({ where: 'http' });
+    deps.logger.error({ err, method: req.method, path: req.path }, 'request failed');
+    if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+  });
+}
+
+export async function listen(app: Express, port: number): Promise<Server> {
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

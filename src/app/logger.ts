@@ -1,0 +1,44 @@
+// The process logger (pino). Secrets and confidential text are removed by configuration, not by remembering.
+import { pino } from 'pino';
+import type { Logger } from '../core/ports.js';
+
+/** Paths pino censors wherever they appear in a log object. */
+export const REDACT_PATHS = [
+  'token',
+  'botToken',
+  'accessToken',
+  'signingSecret',
+  'clientSecret',
+  'appPassword',
+  'password',
+  'note',
+  'text',
+  'fields',
+  'message.text',
+  'message.blocks',
+  '*.token',
+  '*.botToken',
+  '*.accessToken',
+  '*.signingSecret',
+  '*.clientSecret',
+  '*.appPassword',
+  '*.password',
+  '*.note',
+  '*.text',
+  '*.fields',
+  'req.headers.authorization',
+  'req.headers["x-slack-signature"]',
+  'headers.authorization',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'rounds' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: pino.stdSerializers.err },
+    },
+    destination,
+  );
+}

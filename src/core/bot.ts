@@ -1,0 +1,153 @@
+// The bot core: createBot(deps).handle(event) turns an inbound event into replies and outbox deliveries.
+import { parseCommand } from './commands/parser.js';
+import type { Command, CommandName, ParseFailure } from './commands/types.js';
+import { type BotDeps, type HandlerContext, isManager } from './context.js';
+import type { InboundEvent } from './events.js';
+import { helpMessage, usageLine } from './help.js';
+import { actions, button, message, section, textMessage } from './messages/build.js';
+import { catalogFor } from './messages/catalog.js';
+import type { Message } from './messages/model.js';
+import type { Member, Workspace } from './model.js';
+import { welcomeJoinedMember } from './people/joined.js';
+
+export type { BotDeps } from './context.js';
+
+type CommandOf<N extends CommandName> = Extract<Command, { name: N }>;
+type CommandHandler<N extends CommandName> = (ctx: HandlerContext, command: CommandOf<N>) => Promise<Message[]>;
+export type CommandHandlers = { [N in CommandName]?: CommandHandler<N> };
+
+export type ActionHandler = (ctx: HandlerContext, value: string, fields?: Record<string, string>) => Promise<Message[]>;
+/** Actions and forms by id prefix (the part before the first '.'), e.g. `help.show`. */
+export type ActionHandlers = Record<string, ActionHandler>;
+
+const MANAGER_COMMANDS = new Set<CommandName>([
+  'pair',
+  'match',
+  'welcome',
+  'report',
+  'gaps',
+  'roster_show',
+  'roster_role',
+  'roster_reports',
+  'roster_deactivate',
+  'roster_import',
+  'settings',
+]);
+
+/** The words a member typed to run a command, for answers like "*match* is for managers". */
+export function commandWord(name: CommandName): string {
+  const base = name.split('_')[0] ?? name;
+  return base;
+}
+
+export interface Bot {
+  handle(event: InboundEvent): Promise<Message[]>;
+}
+
+export interface BotOptions {
+  commands?: CommandHandlers;
+  actions?: ActionHandlers;
+}
+
+export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
+  const commands: CommandHandlers = { help: showHelp, ...options.commands };
+  const actionHandlers: ActionHandlers = { help: (ctx) => showHelp(ctx), ...options.actions };
+
+  async function contextFor(workspaceId: string, memberExternalId: string): Promise<HandlerContext | null> {
+    const workspace = await deps.repos.workspaces.get(workspaceId);
+    if (!workspace) return null;
+    const member = await deps.repos.members.findByExternal(workspaceId, memberExternalId);
+    if (!member) return null;
+    return makeContext(workspace, member);
+  }
+
+  function makeContext(workspace: Workspace, member: Member): HandlerContext {
+    return {
+      deps,
+      workspace,
+      member,
+      now: deps.clock.now(),
+      t: catalogFor(member.locale),
+      log: deps.logger.child({ workspaceId: workspace.id, memberId: member.id }),
+    };
+  }
+
+  async function runCommand(ctx: HandlerContext, text: string): Promise<Message[]> {
+    const parsed = parseCommand(text, { now: ctx.now.toISO() ?? '', timeZone: ctx.member.timeZone });
+    if (!parsed.ok) return explainFailure(ctx, parsed);
+    const command = parsed.command;
+    if (MANAGER_COMMANDS.has(command.name) && !isManager(ctx.member)) {
+      return [await refuseStaff(ctx, command.name)];
+    }
+    const handler = commands[command.name] as CommandHandler<typeof command.name> | undefined;
+    if (!handler) return [textMessage(ctx.t.notYet(commandWord(command.name)))];
+    return handler(ctx, command);
+  }
+
+  async function runAction(ctx: HandlerContext, id: string, value: string, fields?: Record<string, string>) {
+    const prefix = id.split('.')[0] ?? id;
+    const handler = actionHandlers[prefix];
+    if (!handler) {
+      ctx.log.warn({ actionId: id }, 'unknown action');
+      return [textMessage(ctx.t.unknown.notUnderstood), helpMessage(ctx.t, ctx.member.displayName, isManager(ctx.member))];
+    }
+    return handler(ctx, value, fields);
+  }
+
+  return {
+    async handle(event) {
+      if (event.type === 'member_joined') {
+        await welcomeJoinedMember(deps, event.workspaceId, event.user);
+        return [];
+      }
+      const ctx = await contextFor(event.workspaceId, event.memberExternalId);
+      if (!ctx) {
+        deps.logger.warn({ workspaceId: event.workspaceId, type: event.type }, 'event from an unknown member');
+        return [textMessage(catalogFor('en').error.unknownMember)];
+      }
+      switch (event.type) {
+        case 'command':
+          return runCommand(ctx, event.text);
+        case 'action':
+          return runAction(ctx, event.actionId, event.value);
+        case 'form':
+          return runAction(ctx, event.formId, event.value, event.fields);
+      }
+    },
+  };
+}
+
+async function showHelp(ctx: HandlerContext): Promise<Message[]> {
+  return [helpMessage(ctx.t, ctx.member.displayName, isManager(ctx.member))];
+}
+
+function explainFailure(ctx: HandlerContext, failure: ParseFailure): Message[] {
+  const { t } = ctx;
+  const help = helpMessage(t, ctx.member.displayName, isManager(ctx.member));
+  switch (failure.reason) {
+    case 'unknown':
+      if (failure.suggestion) {
+        return [
+          message([
+            section(`${t.unknown.didYouMean(failure.suggestion)}\n${usageLine(t, failure.suggestion)}`),
+            actions(button(t.buttons.help, 'help.show', '')),
+          ]),
+        ];
+      }
+      return [textMessage(`${t.unknown.notUnderstood} ${t.unknown.tryHelp}`), help];
+    case 'bad_date':
+      return [textMessage(t.badDate[failure.detail])];
+    case 'bad_args':
+      return [textMessage(`${t.badArgs.intro(failure.command)}\n${usageLine(t, failure.command)}`)];
+  }
+}
+
+async function refuseStaff(ctx: HandlerContext, name: CommandName): Promise<Message> {
+  const managers = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
+  const names = managers
+    .filter((m) => m.active)
+    .slice(0, 3)
+    .map((m) => m.displayName)
+    .join(', ');
+  return textMessage(ctx.t.managersOnly(commandWord(name), names));
+}

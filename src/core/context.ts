@@ -1,0 +1,25 @@
+// What every handler gets: the dependencies, who is asking, in which workspace, and when.
+import type { DateTime } from 'luxon';
+import type { Catalog } from './messages/catalog.js';
+import type { Member, Workspace } from './model.js';
+import type { Clock, Logger, Outbox, Repositories } from './ports.js';
+
+export interface BotDeps {
+  repos: Repositories;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface HandlerContext {
+  deps: BotDeps;
+  workspace: Workspace;
+  member: Member;
+  now: DateTime;
+  t: Catalog;
+  log: Logger;
+}
+
+export function isManager(member: Member): boolean {
+  return member.role === 'manager' || member.role === 'admin';
+}

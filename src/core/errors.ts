@@ -1,0 +1,42 @@
+// Errors of Rounds: each has a stable `code` for logs and metrics, and an optional `cause`.
+
+export class RoundsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends RoundsError {
+  constructor(what: string, id: string) {
+    super('not_found', `${what} ${id} not found`);
+  }
+}
+
+/** The platform asked us to slow down; retry after `retryAfterMs`. */
+export class RateLimitedError extends RoundsError {
+  constructor(
+    readonly retryAfterMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super('rate_limited', `rate limited, retry after ${retryAfterMs} ms`, options);
+  }
+}
+
+/** A platform call failed in a way a retry may fix (5xx, network). */
+export class PlatformUnavailableError extends RoundsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('platform_unavailable', message, options);
+  }
+}
+
+/** A platform call failed in a way no retry will fix (unknown user, revoked token). */
+export class PlatformRejectedError extends RoundsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('platform_rejected', message, options);
+  }
+}

@@ -1,0 +1,51 @@
+// Builders for neutral messages; `message()` derives the complete plain-text rendering from the blocks.
+import type { Block, Button, Field, FormBlock, Input, Message, Select } from './model.js';
+
+export const header = (text: string): Block => ({ type: 'header', text });
+export const section = (text: string, fields?: Field[]): Block =>
+  fields && fields.length > 0 ? { type: 'section', text, fields } : { type: 'section', text };
+export const context = (text: string): Block => ({ type: 'context', text });
+export const divider = (): Block => ({ type: 'divider' });
+export const actions = (...elements: (Button | Select)[]): Block => ({ type: 'actions', elements });
+
+export const button = (label: string, actionId: string, value: string, style?: Button['style']): Button =>
+  style ? { type: 'button', label, actionId, value, style } : { type: 'button', label, actionId, value };
+
+export const select = (label: string, actionId: string, options: Select['options'], initial?: string): Select =>
+  initial === undefined ? { type: 'select', label, actionId, options } : { type: 'select', label, actionId, options, initial };
+
+export const form = (spec: Omit<FormBlock, 'type'>): Block => ({ type: 'form', ...spec });
+export type { Input };
+
+/** A message of one plain section. */
+export function textMessage(text: string): Message {
+  return message([section(text)]);
+}
+
+export function message(blocks: Block[]): Message {
+  const text = blocks.map(plainText).filter((line) => line.length > 0).join('\n');
+  return { text: text.length > 0 ? text : ' ', blocks };
+}
+
+/** Strips the light markup (`*bold*`, `_italic_`) that adapters render natively. */
+export function stripMarkup(text: string): string {
+  return text.replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/g, '$1$2');
+}
+
+function plainText(block: Block): string {
+  switch (block.type) {
+    case 'header':
+    case 'context':
+      return stripMarkup(block.text);
+    case 'section': {
+      const fields = (block.fields ?? []).map((f) => `${f.label}: ${stripMarkup(f.value)}`);
+      return [stripMarkup(block.text), ...fields].filter((s) => s.length > 0).join('\n');
+    }
+    case 'divider':
+      return '';
+    case 'actions':
+      return block.elements.map((e) => `[${e.label}]`).join(' ');
+    case 'form':
+      return `${block.title}: ${block.inputs.map((i) => i.label).join(', ')} [${block.submitLabel}]`;
+  }
+}

@@ -1,0 +1,15 @@
+// The message catalogue: every sentence a member reads, keyed by locale (English first).
+import type { Locale } from '../model.js';
+import { en } from './en.js';
+
+export type Catalog = typeof en;
+
+const catalogs: Record<Locale, Catalog> = {
+  en,
+  // Spanish is planned; until it is written, Spanish speakers read English rather than nothing.
+  es: en,
+};
+
+export function catalogFor(locale: Locale): Catalog {
+  return catalogs[locale];
+}

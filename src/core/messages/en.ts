@@ -1,0 +1,61 @@
+// English sentences of the message catalogue. Keep them short: people read them on a phone between patients.
+
+export const en = {
+  help: {
+    title: 'What I can do for you',
+    intro: (name: string) => `Hi ${name}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
+    staffHeading: 'For everyone',
+    managerHeading: 'For managers',
+    footer: 'You can also just write: "who can cover me friday?", "I\'m out next week", "I\'d like a mentor for coding".',
+    commands: {
+      help: ['help', 'this list'],
+      cover: ['cover [dates] [for task]', 'who can cover me'],
+      out: ['out <dates> · out list · out cancel', 'record my time off'],
+      skills: ['skills · skills add <task> [learning|trained|expert] · skills remove <task>', 'my skills'],
+      mentor: ['mentor · mentor request [topic]', 'my mentoring pairs; ask for a mentor'],
+      checkin: ['checkin', 'answer my check-in now'],
+      profile: ['profile', 'what I can teach and want to learn'],
+      snooze: ['snooze <date> · snooze off · optout · optin', 'pause Rounds for me, or leave and rejoin'],
+      pair: ['pair @mentor @mentee [reverse|buddy|cross-training] [focus]', 'propose a pair'],
+      match: ['match [preview]', 'run matching and approve proposals'],
+      welcome: ['welcome @person [buddy @x] [start <date>]', 'start a new hire\'s onboarding'],
+      report: ['report', 'participation, quiet pairs, onboarding progress'],
+      gaps: ['gaps', 'tasks only one person can do'],
+      roster: ['roster · roster manager @x · roster staff @x · roster import', 'members, roles, reporting lines'],
+      settings: ['settings', 'check-in day and time, work days, holidays, time zone'],
+    },
+  },
+  unknown: {
+    didYouMean: (suggestion: string) => `I didn't quite get that. Did you mean *${suggestion}*?`,
+    notUnderstood: "Sorry, I didn't understand that.",
+    tryHelp: 'Here is what I can do:',
+  },
+  badDate: {
+    unparsed: "I couldn't read that date. Try something like \"Dec 20-24\", \"tomorrow\" or \"next friday\".",
+    end_before_start: 'That range ends before it starts. Could you check the dates?',
+    past: "That date is already in the past. Which date did you mean?",
+    too_long: 'That is longer than 60 days. For a longer leave, please ask your manager to pause you in Rounds.',
+  },
+  badArgs: {
+    intro: (command: string) => `I need a bit more for *${command}*. It goes like this:`,
+  },
+  notYet: (command: string) =>
+    `*${command}* isn't available yet. It is coming soon; for now type *help* to see what works today.`,
+  managersOnly: (command: string, managers: string) =>
+    managers
+      ? `Sorry, *${command}* is for managers. ${managers} can run it for you.`
+      : `Sorry, *${command}* is for managers.`,
+  mention: {
+    unknown: (name: string) => `I couldn't find anyone called "${name}". Who did you mean?`,
+    ambiguous: (name: string, options: string) => `"${name}" could be ${options}. Who did you mean?`,
+  },
+  welcomeNewMember: (name: string) =>
+    `Welcome to the team, ${name}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type *help* to see what I can do.`,
+  error: {
+    generic: 'Something went wrong on my side, and nothing was changed. Please try again in a minute.',
+    unknownMember: "I don't know you yet. Please ask your practice manager to add you to Rounds.",
+  },
+  buttons: {
+    help: 'Show help',
+  },
+};

@@ -1,0 +1,36 @@
+// Turns a mention in a command into a member of the workspace, or a "who did you mean?" answer.
+import type { Mention } from '../commands/types.js';
+import type { HandlerContext } from '../context.js';
+import type { Member } from '../model.js';
+
+export type MentionResult = { ok: true; member: Member } | { ok: false; reply: string };
+
+/** Lowercase, accents removed, so "@jose" finds "José". */
+export function foldName(name: string): string {
+  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+}
+
+export function matchByName(members: Member[], name: string): Member[] {
+  const wanted = foldName(name).replace(/[-_.]+/g, ' ');
+  const exact = members.filter((m) => m.externalId.toLowerCase() === name.toLowerCase());
+  if (exact.length === 1) return exact;
+  return members.filter((m) => foldName(m.displayName).startsWith(wanted));
+}
+
+export async function resolveMention(ctx: HandlerContext, mention: Mention): Promise<MentionResult> {
+  const { repos } = ctx.deps;
+  if (mention.kind === 'id') {
+    const member = await repos.members.findByExternal(ctx.workspace.id, mention.id);
+    return member ? { ok: true, member } : { ok: false, reply: ctx.t.mention.unknown(mention.id) };
+  }
+  const members = await repos.members.list(ctx.workspace.id);
+  const found = matchByName(members, mention.name);
+  const [only] = found;
+  if (found.length === 1 && only) return { ok: true, member: only };
+  if (found.length === 0) return { ok: false, reply: ctx.t.mention.unknown(mention.name) };
+  const options = found
+    .slice(0, 5)
+    .map((m) => `${m.displayName} (<@${m.externalId}>)`)
+    .join(', ');
+  return { ok: false, reply: ctx.t.mention.ambiguous(mention.name, options) };
+}

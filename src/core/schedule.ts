@@ -1,0 +1,44 @@
+// The scheduler tick of the core: for every workspace, what touchpoints are due now, computed from the record.
+import type { DateTime } from 'luxon';
+import type { BotDeps } from './context.js';
+import type { Member, Workspace } from './model.js';
+import type { OutboxItem } from './ports.js';
+
+export interface TickInput {
+  workspace: Workspace;
+  members: Member[];
+  now: DateTime;
+}
+
+/** A kind of recurring touchpoint (check-ins, nudges, intros): returns what is due, each under its deterministic key. */
+export type TouchpointRule = (deps: BotDeps, input: TickInput) => Promise<OutboxItem[]>;
+
+export interface TickSummary {
+  workspaces: number;
+  enqueued: number;
+  failedWorkspaces: number;
+}
+
+export async function runTick(deps: BotDeps, rules: TouchpointRule[]): Promise<TickSummary> {
+  const now = deps.clock.now();
+  const ids = await deps.repos.workspaces.listIds();
+  const summary: TickSummary = { workspaces: ids.length, enqueued: 0, failedWorkspaces: 0 };
+  for (const id of ids) {
+    // One workspace's bad data never stops the others' touchpoints.
+    try {
+      const workspace = await deps.repos.workspaces.get(id);
+      if (!workspace) continue;
+      const members = await deps.repos.members.list(id);
+      for (const rule of rules) {
+        for (const item of await rule(deps, { workspace, members, now })) {
+          await deps.outbox.enqueue(item);
+          summary.enqueued += 1;
+        }
+      }
+    } catch (err) {
+      summary.failedWorkspaces += 1;
+      deps.logger.error({ err, workspaceId: id }, 'scheduler tick failed for a workspace');
+    }
+  }
+  return summary;
+}

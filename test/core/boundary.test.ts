@@ -1,0 +1,64 @@
+// The core's boundary (DESIGN §4): src/core imports only its own modules, zod, luxon, chrono-node and node:*.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const core = join(root, 'src/core');
+const ALLOWED_PACKAGES = new Set(['zod', 'luxon', 'chrono-node']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|js|mts|cts)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function specifiers(source: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const pattern of patterns) for (const m of source.matchAll(pattern)) if (m[1]) found.push(m[1]);
+  return found;
+}
+
+/** The imports of `file` that break the boundary. */
+function violations(file: string, source: string): string[] {
+  return specifiers(source).filter((spec) => {
+    if (spec.startsWith('node:')) return false;
+    if (spec.startsWith('.')) {
+      const target = resolve(dirname(file), spec);
+      return relative(core, target).startsWith('..');
+    }
+    const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
+    return !ALLOWED_PACKAGES.has(pkg);
+  });
+}
+
+describe('the core boundary', () => {
+  it('finds every kind of forbidden import in a sample (the scanner works)', () => {
+    const sample = [
+      "import { App } from '@slack/bolt';",
+      "import type { Kysely } from 'kysely';",
+      "export { x } from '../../db/client.js';",
+      "const q = await import('bullmq');",
+      "import { DateTime } from 'luxon';",
+      "import { z } from 'zod';",
+      "import { readFile } from 'node:fs/promises';",
+      "import { parse } from './commands/parser.js';",
+    ].join('\n');
+    expect(violations(join(core, 'sample.ts'), sample)).toEqual(['@slack/bolt', 'kysely', '../../db/client.js', 'bullmq']);
+  });
+
+  it('holds for every file under src/core', () => {
+    const files = sourceFiles(core);
+    expect(files.length).toBeGreaterThan(10);
+    const bad = files.flatMap((file) => violations(file, readFileSync(file, 'utf8')).map((spec) => `${relative(root, file)} → ${spec}`));
+    expect(bad).toEqual([]);
+  });
+});

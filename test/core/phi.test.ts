@@ -1,0 +1,232 @@
+// The PHI screen against what office staff actually write: office talk passes, patient identifiers are refused.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PHI_KINDS, refusalKinds, screenForPhi, type PhiKind } from '../../src/core/phi.js';
+
+// What a medical assistant, biller, front desk person, nurse or office manager writes in a check-in
+// note, a goal, a time-off reason or a coverage note.
+const officeTalk: string[] = [
+  'Ana showed me how to do prior auths in Availity',
+  'Saw 35 patients today, front desk was slammed',
+  '3 claims denied for missing modifier 25, resubmitted them',
+  "Out 12/20-12/24 for my sister's wedding",
+  'We met on 11/3 and went over the new patient intake forms',
+  'Goal: get comfortable choosing between 99213 and 99214',
+  'Learning when to use E11.9 vs E11.65',
+  'Front desk coverage 8-5, lunch at 12:30',
+  'Huddle moved to 9:30 on Tuesdays',
+  'Call me on ext 204 if the fax jams again',
+  'Our denial rate dropped to 4.5% this quarter',
+  'Collected $1,250 in copays yesterday',
+  'Ben is covering the phones Friday morning',
+  'Need help with the patient portal password resets',
+  'Patient statements go out on the 15th',
+  'Want to learn how to run the aging report over 90 days',
+  'Shadowed Maria on rooming and vitals',
+  'Working on my CMA recertification, exam in March 2025',
+  'Taking PTO next week, back on the 14th',
+  'Dr. Patel asked me to help with the 2 pm schedule',
+  'Reviewed 120 charts for the quality audit',
+  'Always verify name and DOB before rooming',
+  "I'll miss Ana's training on Thursday, can we move it?",
+  "Ana's birthday is 3/14, cake in the break room at 2",
+  'Learned the Patient Portal enrollment workflow',
+  'Goal: Improve Patient Satisfaction scores by 10%',
+  'Cross-train with Jamal on insurance verification',
+  'Called Availity support at 1-800-282-4548 about the outage',
+  'Our group NPI 1234567890 was in the wrong box on the claim form',
+  'Tax ID goes in box 25 on the CMS-1500',
+  'Posted 42 ERAs and 6 paper EOBs',
+  'Goal for Q3: clear the 60+ day AR bucket',
+  'Scheduling template change starts 1/6/2025',
+  'New hire orientation 10/14/2024 in the conference room',
+  'MS Teams keeps logging me out during huddles',
+  'PT Referrals are backing up, need help with the fax queue',
+  'Sleep study scheduling takes 20-30 minutes per call',
+  "We're short 2 MAs on Monday, can anyone cover 7:30-4?",
+  'Ticket #4471 opened with IT for the label printer',
+  'Room 3 sink is leaking again',
+  'Practice Fusion upgrade on 2/1, training at 8am',
+  'Goal: hit 95% clean claim rate by end of 2025',
+  'Need a mentor for coding, especially modifiers 59 and XU',
+  'The patient was upset about wait times, Ana handled it really well',
+  'Vacation 7/1/2025 - 7/8/2025, Ben is trained to cover check-in',
+  'Practiced the new patient phone script with Lisa',
+  'Mentoring goal: learn the 837 file rejections in Waystar',
+  'Biller meeting 3rd Thursday each month, 4-5 pm',
+  'Copay collection at check-in is up 12% since March',
+  'Patient Access team lunch Friday at noon',
+  'Prior auth turnaround is now 3-5 business days',
+  'Cover my desk 12/23 and 12/24 please',
+  'Learning Epic In Basket from Priya, she is so patient with me',
+  'Suite 300 front desk needs a second person on Mondays',
+  'Processed account adjustments for 18 accounts today',
+  'Helped a pt with the kiosk check-in',
+  "Chart prep for tomorrow's 28 visits is done",
+  'Phone tree update: press 3 for billing, 4 for refills',
+  'Fax the records request to HIM by 5',
+  'Flu clinic 10/5/2024 8:00-12:00 in the annex',
+  'Kept our average hold time under 2 minutes in Q2 2024',
+  'Worked 730-1600 Tuesday to cover the lab',
+  'DOB on file. Next visit reminders go out May 3',
+  'Chart audit 2024 is finished, 3 charts need addenda',
+  'Patient Care Coordinator Ana Lopez will cover the referral queue',
+  'Our pediatric patients had 14 flu shots on 10/2',
+];
+
+// Text that must be refused, with every kind the screen must report.
+const patientInformation: Array<[string, PhiKind[]]> = [
+  ['Her SSN is 123-45-6789', ['ssn']],
+  ['ssn 123456789 was on the old form', ['ssn']],
+  ['Social security number 123 45 6789 was written on the intake', ['ssn']],
+  ['Enter 078-05-1120 in the guarantor field', ['ssn']],
+  ['Verified last 4 of SSN 6789 before releasing the records', ['ssn']],
+  ['SS# 123.45.6789 needs correcting', ['ssn']],
+  ['ssn １２３－４５－６７８９ in fullwidth digits', ['ssn']],
+  ['Statement showed ***-**-6789 for the guarantor', ['ssn']],
+  ['typed 123–45–6789 with en dashes', ['ssn']],
+  ['MRN 00123456 needs a merge', ['record_number']],
+  ['Please pull chart #4471 for the audit', ['record_number']],
+  ['Posted the payment to acct 99812', ['record_number']],
+  ['member id XJH123456789 came back inactive', ['record_number']],
+  ['record number 5512 is a duplicate', ['record_number']],
+  ['Medical record # A0045871 has the wrong insurance', ['record_number']],
+  ["Subscriber ID W123456789 doesn't match the card", ['record_number']],
+  ['Claim #88172634 was denied for timely filing', ['record_number']],
+  ['Policy number HUM44871232 needs updating', ['record_number']],
+  ['MBI 1EG4TE5MK73 is invalid per Noridian', ['record_number']],
+  ['Account 4417-2231 has a credit balance', ['record_number']],
+  ['Patient ID 7781234 was registered twice', ['record_number']],
+  ['DOB 3/4/1961', ['date_of_birth']],
+  ['Mrs. Lopez, born 04/12/1958', ['date_of_birth', 'patient_name']],
+  ['John Smith 3/4/61', ['date_of_birth']],
+  ['date of birth 12-01-1975, please update it', ['date_of_birth']],
+  ['Verify DOB: March 4, 1961 before the visit', ['date_of_birth']],
+  ['d.o.b. 7/19/88 on the lab req', ['date_of_birth']],
+  ['Maria Lopez (11/02/1947) needs a ride home', ['date_of_birth']],
+  ['Lab slip for Okafor, Robert 5/17/1949 was mislabeled', ['date_of_birth']],
+  ['her birthday is 6/2/1990 so she moved the appt', ['date_of_birth']],
+  ['Born on Feb 3rd, 1955 per her license', ['date_of_birth']],
+  ['DOB 3/4 on the requisition', ['date_of_birth']],
+  ['Call back at 555-123-4567', ['phone']],
+  ["(555) 123-4567 is the daughter's cell", ['phone']],
+  ['Her number is 555.123.4567', ['phone']],
+  ['Texted +1 555 123 4567 about the appointment', ['phone']],
+  ['left a message at 1-555-867-5309', ['phone']],
+  ['cell 5558675309, prefers texts', ['phone']],
+  ['Home phone 867-5309 is disconnected', ['phone']],
+  ['Send the receipt to maria.lopez@gmail.com', ['email']],
+  ['emailed jsmith1961@yahoo.com the forms', ['email']],
+  ['<mailto:ana@example.org|ana@example.org> asked for records', ['email']],
+  ['patient Maria Lopez wants a callback', ['patient_name']],
+  ['pt John Smith called about his refill', ['patient_name']],
+  ["Mrs. Henderson's prior auth is still pending", ['patient_name']],
+  ['Mr. Nguyen was upset about the bill', ['patient_name']],
+  ['The patient, Robert Okafor, asked about payment plans', ['patient_name']],
+  ["pt. O'Brien no-showed again", ['patient_name']],
+  ['mrs henderson came in without her card', ['patient_name']],
+  ['Ms. García needs an interpreter', ['patient_name']],
+  ['Patient named Dana Whitfield complained about the wait', ['patient_name']],
+  ['patient April Jones rescheduled', ['patient_name']],
+  ['Patient Name: Dana Whitfield, wants a refund', ['patient_name']],
+  ['Mr. Alvarez MRN 5567123 DOB 1/2/1950', ['record_number', 'date_of_birth', 'patient_name']],
+  ['patient Jane Doe, phone 555-201-3344', ['phone', 'patient_name']],
+  ['chart #4471 for Mrs. Lopez', ['record_number', 'patient_name']],
+  ['SSN 123-45-6789 and email pat@example.com', ['ssn', 'email']],
+];
+
+describe('screenForPhi', () => {
+  it('has a corpus big enough to mean something', () => {
+    expect(officeTalk.length).toBeGreaterThanOrEqual(45);
+    expect(patientInformation.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it.each(officeTalk)('lets office talk through: %s', (text) => {
+    expect(screenForPhi(text)).toEqual({ ok: true });
+  });
+
+  it.each(patientInformation)('refuses %s', (text, kinds) => {
+    expect(screenForPhi(text)).toEqual({ ok: false, kinds });
+  });
+
+  it('reports each kind once, in catalogue order', () => {
+    const screen = screenForPhi('SSN 123-45-6789, ssn 987654321, mrs. lopez and Mr. Diaz');
+    expect(screen).toEqual({ ok: false, kinds: ['ssn', 'patient_name'] });
+  });
+});
+
+// Where office talk and patient information look alike, the screen leans one way on purpose. These pin the
+// choice so that changing it is a decision, not an accident.
+describe('trade-offs chosen on purpose', () => {
+  it.each<[string, PhiKind[], string]>([
+    [
+      'Maria Garcia 12/20/2024 covering front desk',
+      ['date_of_birth'],
+      'a full name beside a full date reads as a birth date',
+    ],
+    ['Miss Ana was great with the kids', ['patient_name'], 'an honorific with a name is how patients are named'],
+    ['our office phone is 555-201-9000', ['phone'], "the screen cannot tell the office's number from a patient's"],
+    ['email me at ana.lopez@clinic.example', ['email'], "nor a colleague's address from a patient's"],
+  ])('refuses %s (%s)', (text, kinds) => {
+    expect(screenForPhi(text)).toEqual({ ok: false, kinds });
+  });
+
+  it.each<[string, string]>([
+    ['pt maria lopez called', 'lower-case names look like any other words'],
+    ['ms smith called', 'bare lower-case "ms" is also milliseconds and MS Teams'],
+    ['Dr. Smith 3/4/2024 is out', 'physicians are staff'],
+    ['John Smith was born in 1961', 'a birth year alone is not an identifier under Safe Harbor'],
+    ['Call the Cigna provider line 1-800-997-1654', 'toll-free lines belong to payers and vendors'],
+  ])('lets %s through (%s)', (text) => {
+    expect(screenForPhi(text)).toEqual({ ok: true });
+  });
+});
+
+describe('refusalKinds', () => {
+  it('gives the kinds found and nothing for text that passed', () => {
+    expect(refusalKinds(screenForPhi('DOB 3/4/1961, cell 555-123-4567'))).toEqual(['date_of_birth', 'phone']);
+    expect(refusalKinds(screenForPhi('Covering the front desk Friday'))).toEqual([]);
+  });
+});
+
+describe('screenForPhi properties', () => {
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 400 }),
+    fc.string({ unit: 'binary', maxLength: 400 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.array(fc.constantFrom('patient', 'Mrs.', 'DOB', 'MRN', '#', '555', '-', '/', '12', 'Lopez', ' ', '@', '.'), {
+      maxLength: 60,
+    }).map((parts) => parts.join('')),
+  );
+
+  it('never throws, and answers with known kinds, each once', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const screen = screenForPhi(text);
+        if (!screen.ok) {
+          expect(screen.kinds.length).toBeGreaterThan(0);
+          expect(new Set(screen.kinds).size).toBe(screen.kinds.length);
+          for (const kind of screen.kinds) expect(PHI_KINDS).toContain(kind);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('catches a dashed SSN embedded in arbitrary words', () => {
+    const digits = (n: number) =>
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const anyWords = fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary' })));
+    const ssn = fc.tuple(digits(3), digits(2), digits(4)).map(([a, g, s]) => `${a}-${g}-${s}`);
+    fc.assert(
+      fc.property(anyWords, ssn, fc.nat(), (words, number, at) => {
+        const position = at % (words.length + 1);
+        const text = [...words.slice(0, position), number, ...words.slice(position)].join(' ');
+        const screen = screenForPhi(text);
+        expect(screen.ok).toBe(false);
+        expect(refusalKinds(screen)).toContain('ssn');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
