@@ -135,7 +135,7 @@ export interface ProcessedEventsTable {
 }
 
 export interface LocalClockTable {
-  id: number;
+  workspace_id: string;
   /** int8, parsed to a JS number by db/client.ts. */
   offset_ms: number;
 }

@@ -38,12 +38,13 @@ export async function startScheduler(opts: {
   run: TickRunner;
   logger: Logger;
   everyMs?: number;
+  rescheduleEveryMs?: number;
 }): Promise<SchedulerHandle> {
   const { queues, logger } = opts;
   await ensureTickScheduler(queues, opts.everyMs);
   const timer = setInterval(() => {
     ensureTickScheduler(queues, opts.everyMs).catch((err: unknown) => logger.warn({ err }, 'could not upsert the tick scheduler'));
-  }, RESCHEDULE_EVERY_MS);
+  }, opts.rescheduleEveryMs ?? RESCHEDULE_EVERY_MS);
   timer.unref();
 
   const worker = new Worker<TickJob>(queues.names.tick, async (job) => opts.run(job.data.reason), {

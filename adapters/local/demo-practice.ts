@@ -133,12 +133,13 @@ export function demoDirectory(): DirectoryUser[] {
 }
 
 /** Creates the demo practice unless it exists; returns it either way. */
-export async function seedDemoPractice(repos: Repositories, now: DateTime): Promise<Workspace> {
-  const existing = await repos.workspaces.findByExternal(DEMO_WORKSPACE.platform, DEMO_WORKSPACE.externalId);
+export async function seedDemoPractice(repos: Repositories, now: DateTime, externalId = DEMO_WORKSPACE.externalId): Promise<Workspace> {
+  const existing = await repos.workspaces.findByExternal(DEMO_WORKSPACE.platform, externalId);
   if (existing) return existing;
 
   const workspace = await repos.workspaces.create({
     ...DEMO_WORKSPACE,
+    externalId,
     timeZone: PRACTICE_ZONE,
     locale: 'en',
     settings: { ...DEFAULT_SETTINGS },

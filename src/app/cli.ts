@@ -6,7 +6,7 @@ import { createDatabase } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { ConfigError, type Config, loadConfig } from '../config.js';
-import { createMovableClock } from './clock.js';
+import { systemClock } from './clock.js';
 import { StartupError } from './redis.js';
 import { type RoundsProcess, startRounds } from './runtime.js';
 
@@ -110,8 +110,7 @@ program
   .action(async () => {
     await withDatabase(async (database) => {
       const repos = createRepositories(database.db);
-      const clock = await createMovableClock(repos.clock);
-      const workspace = await seedDemoPractice(repos, clock.now());
+      const workspace = await seedDemoPractice(repos, systemClock.now());
       process.stdout.write(`demo practice "${workspace.name}" is ready with ${demoDirectory().length} people\n`);
     }).catch(fail);
   });

@@ -11,17 +11,18 @@ export interface MovableClock extends Clock {
   refresh(): Promise<void>;
 }
 
-export async function createMovableClock(repo: ClockRepo): Promise<MovableClock> {
-  let offsetMs = await repo.getOffsetMs();
+/** The clock of a local workspace: real time plus the offset people moved it by. */
+export async function createMovableClock(repo: ClockRepo, workspaceId: string): Promise<MovableClock> {
+  let offsetMs = await repo.getOffsetMs(workspaceId);
   return {
     now: () => DateTime.utc().plus({ milliseconds: offsetMs }),
     async advance(ms) {
       offsetMs += ms;
-      await repo.setOffsetMs(offsetMs);
+      await repo.setOffsetMs(workspaceId, offsetMs);
       return DateTime.utc().plus({ milliseconds: offsetMs });
     },
     async refresh() {
-      offsetMs = await repo.getOffsetMs();
+      offsetMs = await repo.getOffsetMs(workspaceId);
     },
   };
 }

@@ -33,6 +33,8 @@ export interface RunOptions {
   queueNames?: QueueNames;
   logger?: Logger;
   tickEveryMs?: number;
+  /** The local practice's workspace id on the platform 'local' (tests use their own). */
+  localWorkspaceExternalId?: string;
 }
 
 export interface RoundsProcess {
@@ -81,7 +83,10 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     const queues = createQueues(connection, opts.queueNames ?? DEFAULT_QUEUE_NAMES);
     closers.push(queues.close);
 
-    const movable: MovableClock | undefined = config.local ? await createMovableClock(repos.clock) : undefined;
+    const localWorkspace = config.local
+      ? await seedDemoPractice(repos, systemClock.now(), opts.localWorkspaceExternalId)
+      : undefined;
+    const movable: MovableClock | undefined = localWorkspace ? await createMovableClock(repos.clock, localWorkspace.id) : undefined;
     const clock: Clock = movable ?? systemClock;
     const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger });
     const deps: BotDeps = { repos, outbox, clock, logger };
@@ -116,10 +121,9 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
         },
       });
       const core = createBot(deps);
-      if (config.local) {
-        const workspace = await seedDemoPractice(repos, clock.now());
+      if (localWorkspace && movable) {
         bot = instrumentBot(core, 'local', metrics, logger);
-        app.use('/local', localApiRouter({ bot, repos, workspaceId: workspace.id, inbox, clock: movable ?? noMove(clock), tick }));
+        app.use('/local', localApiRouter({ bot, repos, workspaceId: localWorkspace.id, inbox, clock: movable, tick }));
         app.use(localPageRouter());
       }
       finishHttpApp(app, { metrics, logger });
@@ -154,6 +158,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
         connection,
         logger,
         everyMs: opts.tickEveryMs,
+        rescheduleEveryMs: opts.tickEveryMs,
         run: async () => {
           await tick();
         },
@@ -171,13 +176,4 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     await close();
     throw err;
   }
-}
-
-function noMove(clock: Clock): Clock & { advance(ms: number): Promise<unknown> } {
-  return {
-    now: () => clock.now(),
-    advance: async () => {
-      throw new Error('the clock only moves in local mode');
-    },
-  };
 }

@@ -155,10 +155,10 @@ export interface DeliveryRepo {
   list(workspaceId: string, opts?: { status?: Delivery['status'] }): Promise<Delivery[]>;
 }
 
-/** The local adapter's clock offset, kept across restarts. */
+/** The local adapter's clock offset of a workspace, kept across restarts. */
 export interface ClockRepo {
-  getOffsetMs(): Promise<number>;
-  setOffsetMs(ms: number): Promise<void>;
+  getOffsetMs(workspaceId: string): Promise<number>;
+  setOffsetMs(workspaceId: string, ms: number): Promise<void>;
 }
 
 export interface Repositories {

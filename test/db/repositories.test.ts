@@ -1,12 +1,10 @@
 // The repositories against real databases: one suite, run on the shared Postgres and on a private PGlite.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
 import { checkDatabase } from '../../db/client.js';
 import { DeliveryNotPendingError } from '../../db/errors.js';
-import { createRepositories, markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.js';
+import { markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.js';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.js';
-import type { Database } from '../../db/schema.js';
 import { NotFoundError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.js';
 import type { Message } from '../../src/core/messages/model.js';
@@ -21,21 +19,6 @@ const message: Message = {
   ],
 };
 
-/** Runs `fn` in a transaction that is always rolled back, so a shared database never sees its writes. */
-async function rolledBack<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  const rollback = new Error('rollback');
-  let result: T | undefined;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      result = await fn(trx);
-      throw rollback;
-    })
-    .catch((error: unknown) => {
-      if (error !== rollback) throw error;
-    });
-  return result as T;
-}
 
 describe.each(['postgres', 'pglite'] as const)('repositories on %s', (kind) => {
   let database: TestDatabase;
@@ -801,38 +784,24 @@ describe.each(['postgres', 'pglite'] as const)('repositories on %s', (kind) => {
   });
 
   describe('local clock', () => {
-    // One row for the whole database: change it only inside a transaction that is rolled back,
-    // so other test files sharing this Postgres never see the change.
-    it('keeps an offset, including one beyond 32 bits', async () => {
-      const seen = await rolledBack(database.db, async (trx) => {
-        const clock = createRepositories(trx).clock;
-        const offsets: number[] = [];
-        for (const ms of [86_400_000, 90 * 86_400_000, 0]) {
-          await clock.setOffsetMs(ms);
-          offsets.push(await clock.getOffsetMs());
-        }
-        return offsets;
-      });
-      expect(seen).toEqual([86_400_000, 7_776_000_000, 0]);
-    });
-
-    it('reads zero when no offset was ever set', async () => {
-      const offset = await rolledBack(database.db, async (trx) => {
-        await trx.deleteFrom('local_clock').execute();
-        return createRepositories(trx).clock.getOffsetMs();
-      });
-      expect(offset).toBe(0);
+    it('keeps an offset per workspace, including one beyond 32 bits', async () => {
+      const workspace = await buildWorkspace(repos);
+      const other = await buildWorkspace(repos);
+      const offsets: number[] = [];
+      for (const ms of [86_400_000, 90 * 86_400_000]) {
+        await repos.clock.setOffsetMs(workspace.id, ms);
+        offsets.push(await repos.clock.getOffsetMs(workspace.id));
+      }
+      expect(offsets).toEqual([86_400_000, 7_776_000_000]);
+      expect(await repos.clock.getOffsetMs(other.id)).toBe(0);
     });
 
     it('rounds a fractional offset and refuses one that is not finite', async () => {
-      const offset = await rolledBack(database.db, async (trx) => {
-        const clock = createRepositories(trx).clock;
-        await clock.setOffsetMs(1500.4);
-        return clock.getOffsetMs();
-      });
-      expect(offset).toBe(1500);
-      await expect(repos.clock.setOffsetMs(Number.NaN)).rejects.toBeInstanceOf(RangeError);
-      await expect(repos.clock.setOffsetMs(Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(RangeError);
+      const workspace = await buildWorkspace(repos);
+      await repos.clock.setOffsetMs(workspace.id, 1500.4);
+      expect(await repos.clock.getOffsetMs(workspace.id)).toBe(1500);
+      await expect(repos.clock.setOffsetMs(workspace.id, Number.NaN)).rejects.toBeInstanceOf(RangeError);
+      await expect(repos.clock.setOffsetMs(workspace.id, Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(RangeError);
     });
   });
 

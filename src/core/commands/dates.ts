@@ -259,7 +259,7 @@ function readChrono(s: string, now: Day): Found | 'end_before_start' | undefined
 
   if (!endComp) {
     const after = s.slice(usedEnd);
-    const connector = /^\s*(?:-|to|until|and|&|,)\s*/.exec(after);
+    const connector = /^\s*(?:(?:mornings?|afternoons?|evenings?|a\.?m\.?|p\.?m\.?)\s*)?(?:-|to|until|and|&|,)\s*/.exec(after);
     const second = results[1];
     if (connector && second && second.index === usedEnd + connector[0].length) {
       endComp = second.start;

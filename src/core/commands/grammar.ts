@@ -414,11 +414,6 @@ const COMMANDS: Record<string, Handler> = {
   roster: (rest, s) => roster(rest, s),
 };
 
-/** Whether the sentence starts with a command word (or an alias of one). */
-export function startsWithCommand(sentence: Sentence): boolean {
-  return Object.hasOwn(COMMANDS, firstWord(sentence.text).word);
-}
-
 /** Parses a sentence that starts with a command word; undefined when it does not. */
 export function parseGrammar(sentence: Sentence, ctx: ParseContext): ParseResult | undefined {
   const { word, rest } = firstWord(sentence.text);

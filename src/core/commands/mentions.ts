@@ -16,7 +16,7 @@ const ID_MARKUP = /<@([^>|\s]{1,100})(?:\|[^>]{0,200})?>/y;
 const TEAMS_MARKUP = /<at>([^<]{1,80})<\/at>/y;
 const QUOTED_NAME = /@"([^"\n]{1,80})"/y;
 // A name token: letters (accents included), digits, '.', '-', '_', and an inner apostrophe (O'Brien).
-const NAME = /@([\p{L}\p{M}\p{N}_]+(?:['.\-][\p{L}\p{M}\p{N}_]+)*)/uy;
+const NAME = /@([\p{L}\p{M}\p{N}_]+(?:['.-][\p{L}\p{M}\p{N}_]+)*)/uy;
 const NAME_CHAR = /[\p{L}\p{M}\p{N}._-]/u;
 
 /** Replaces every mention in `text` with a placeholder word. */

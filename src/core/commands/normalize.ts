@@ -33,7 +33,7 @@ const LEADING_COURTESY =
   /^(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|please|pls|plz|kindly|excuse me|sorry|hey rounds|hi rounds|hello rounds|rounds)\b[\s,!.:-]*(?=\S)/i;
 const LEADING_ASK = /^(?:can|could|would|will) you(?: please| pls| plz)?\s+(?=\S)/i;
 const TRAILING_COURTESY = /[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|asap|thank u|thanks a lot|thanks so much)$/i;
-const TRAILING_NOISE = /[\s?!.,;:~*_\u2026]+$|[\s\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]+$/u;
+const TRAILING_NOISE = /[\s?!.,;:~*_\u2026]+$|(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+$/u;
 
 /** One line: whitespace collapsed, trailing punctuation, emoji, "please" and "thanks" removed. */
 export function trimSentence(text: string): string {

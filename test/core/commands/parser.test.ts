@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../../src/core/commands/parser.js';
+import { parseCommand, readCommand } from '../../../src/core/commands/parser.js';
 import type { Command, DateSpan, ParseContext, ParseResult } from '../../../src/core/commands/types.js';
 import type { DayPart } from '../../../src/core/model.js';
 
@@ -418,8 +418,10 @@ describe('parseCommand: never throws', () => {
   it('returns a well-formed result for any text, now and zone', () => {
     fc.assert(
       fc.property(texts, nows, zones, (text, now, timeZone) => {
-        const result = parseCommand(text, { now, timeZone });
+        // readCommand has no try/catch: a throw here is a real bug, not a hidden one.
+        const result = readCommand(text, { now, timeZone });
         expect(isWellFormed(result)).toBe(true);
+        expect(parseCommand(text, { now, timeZone })).toStrictEqual(result);
       }),
       { numRuns: 1500 },
     );

@@ -1,0 +1,85 @@
+// The real `npm start` process: a bad setting stops it with exit code 2; SIGTERM stops it cleanly within 10 s.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testRedisUrl } from '../support/redis.js';
+
+const root = join(import.meta.dirname, '../..');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function npmStart(env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string } } {
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return { child, output: () => ({ stdout, stderr }) };
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+/** Stderr without npm's own warnings about this machine's npm configuration. */
+function ownLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
+}
+
+describe('npm start', () => {
+  it('stops with exit code 2 and one line naming a bad PORT', async () => {
+    const { child, output } = npmStart({ PORT: 'abc' });
+    const { code } = await exited(child);
+    expect(code).toBe(2);
+    expect(ownLines(output().stderr)).toEqual(['rounds: PORT must be a port number, got "abc"']);
+  });
+
+  it('serves local mode and exits 0 on SIGTERM, well within 10 s', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rounds-start-'));
+    dirs.push(dataDir);
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const { child, output } = npmStart({ PORT: port, ROUNDS_DATA_DIR: dataDir, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'info' });
+    const exit = exited(child);
+    try {
+      await waitForReady(`http://127.0.0.1:${port}/readyz`, 60_000);
+      const say = await fetch(`http://127.0.0.1:${port}/local/say`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: 'dana-whitfield', text: 'help' }),
+      });
+      expect(say.status).toBe(200);
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw new Error(`${(err as Error).message}\n${output().stderr}`, { cause: err });
+    }
+    const sentAt = Date.now();
+    child.kill('SIGTERM');
+    const { code } = await exit;
+    const tookMs = Date.now() - sentAt;
+    expect(code).toBe(0);
+    // The contract of DESIGN §6 (exit within 10 s), not a speed measurement.
+    expect(tookMs).toBeLessThan(10_000);
+    expect(output().stdout).toContain('Rounds is running');
+  }, 90_000);
+});
+
+async function waitForReady(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not become ready within ${ms} ms`);
+}

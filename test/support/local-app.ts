@@ -1,0 +1,121 @@
+// Runs Rounds in local mode inside the test process, on the real Postgres and Redis, with its own workspace and queues.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { QueueNames } from '../../jobs/queues.js';
+import { type RoundsProcess, startRounds } from '../../src/app/runtime.js';
+import { loadConfig } from '../../src/config.js';
+import type { Message } from '../../src/core/messages/model.js';
+import { testDatabaseUrl, uniqueId } from './db.js';
+import { testRedisUrl, uniqueQueueNames } from './redis.js';
+
+export interface InboxMessage {
+  id: string;
+  at: string;
+  conversation: 'dm' | 'group';
+  with: string[];
+  text: string;
+  blocks: Message['blocks'];
+}
+
+export interface LocalApp {
+  base: string;
+  proc: RoundsProcess;
+  workspaceExternalId: string;
+  queueNames: QueueNames;
+  say(as: string, text: string): Promise<Message[]>;
+  act(as: string, actionId: string, value?: string, fields?: Record<string, string>): Promise<Message[]>;
+  inbox(memberId: string): Promise<InboxMessage[]>;
+  advance(duration: string): Promise<string>;
+  post(path: string, body: unknown): Promise<{ status: number; json: unknown }>;
+  stop(opts?: { keepQueues?: boolean }): Promise<void>;
+}
+
+export async function startLocalApp(
+  opts: { workspaceExternalId?: string; queueNames?: QueueNames; worker?: boolean; tickEveryMs?: number } = {},
+): Promise<LocalApp> {
+  const config = loadConfig({
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: testRedisUrl(),
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ROUNDS_DATA_DIR: mkdtempSync(join(tmpdir(), 'rounds-test-')),
+  });
+  const workspaceExternalId = opts.workspaceExternalId ?? uniqueId('demo');
+  const queueNames = opts.queueNames ?? uniqueQueueNames('local');
+  const proc = await startRounds(config, {
+    web: true,
+    worker: opts.worker ?? true,
+    queueNames,
+    localWorkspaceExternalId: workspaceExternalId,
+    logger: pino({ level: 'silent' }),
+    tickEveryMs: opts.tickEveryMs,
+  });
+  const base = `http://127.0.0.1:${proc.port}`;
+
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as unknown };
+  };
+  const replies = async (path: string, body: unknown) => {
+    const { status, json } = await post(path, body);
+    if (status !== 200) throw new Error(`${path} answered ${status}: ${JSON.stringify(json)}`);
+    return (json as { replies: Message[] }).replies;
+  };
+
+  return {
+    base,
+    proc,
+    workspaceExternalId,
+    queueNames,
+    post,
+    say: (as, text) => replies('/local/say', { as, text }),
+    act: (as, actionId, value = '', fields) => replies('/local/act', { as, actionId, value, ...(fields ? { fields } : {}) }),
+    async inbox(memberId) {
+      const res = await fetch(`${base}/local/inbox/${encodeURIComponent(memberId)}`);
+      if (res.status !== 200) throw new Error(`inbox answered ${res.status}`);
+      return ((await res.json()) as { messages: InboxMessage[] }).messages;
+    },
+    async advance(duration) {
+      const { status, json } = await post('/local/clock', { advance: duration });
+      if (status !== 200) throw new Error(`clock answered ${status}: ${JSON.stringify(json)}`);
+      return (json as { now: string }).now;
+    },
+    async stop(stopOpts = {}) {
+      await proc.stop();
+      if (!stopOpts.keepQueues) await obliterateQueues(queueNames);
+    },
+  };
+}
+
+/** Removes a test's queues with BullMQ's own API (never FLUSHDB on the shared database). */
+export async function obliterateQueues(names: QueueNames, url = testRedisUrl()): Promise<void> {
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  try {
+    for (const name of [names.delivery, names.tick]) {
+      const queue = new Queue(name, { connection });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  } finally {
+    await connection.quit();
+  }
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
