@@ -25,5 +25,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     pairs: createPairRepo(db),
     deliveries: createDeliveryRepo(db),
     clock: createClockRepo(db),
+    withTransaction: (fn) =>
+      // Already inside a transaction: join it rather than nest (PGlite has one connection).
+      db.isTransaction ? fn(createRepositories(db)) : db.transaction().execute((trx) => fn(createRepositories(trx))),
   };
 }

@@ -7,6 +7,8 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { ConfigError, type Config, loadConfig } from '../config.js';
 import { systemClock } from './clock.js';
+import { registerRosterCommands } from './cli-roster.js';
+import { registerSkillsCommands } from './cli-skills.js';
 import { StartupError } from './redis.js';
 import { type RoundsProcess, startRounds } from './runtime.js';
 
@@ -114,6 +116,9 @@ program
       process.stdout.write(`demo practice "${workspace.name}" is ready with ${demoDirectory().length} people\n`);
     }).catch(fail);
   });
+
+registerRosterCommands(program, fail);
+registerSkillsCommands(program, fail);
 
 program.parseAsync(process.argv).catch(fail);
 

@@ -16,9 +16,11 @@ import { createQueues, createRedis, DEFAULT_QUEUE_NAMES, type QueueNames } from 
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.js';
 import { type Bot, createBot } from '../core/bot.js';
 import type { BotDeps } from '../core/context.js';
+import { mergeFeatures } from '../core/features.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { runTick, type TouchpointRule } from '../core/schedule.js';
 import type { Config } from '../config.js';
+import { csvCodec } from './csv.js';
 import { createMovableClock, type MovableClock, systemClock } from './clock.js';
 import { createHttpApp, finishHttpApp, listen } from './http.js';
 import { instrumentBot } from './instrument.js';
@@ -89,7 +91,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     const movable: MovableClock | undefined = localWorkspace ? await createMovableClock(repos.clock, localWorkspace.id) : undefined;
     const clock: Clock = movable ?? systemClock;
     const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger });
-    const deps: BotDeps = { repos, outbox, clock, logger };
+    const deps: BotDeps = { repos, outbox, clock, logger, csv: csvCodec };
     const inbox = createLocalInboxStore(database.db);
 
     const platforms: Platforms = {};
@@ -120,7 +122,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
           },
         },
       });
-      const core = createBot(deps);
+      const core = createBot(deps, mergeFeatures());
       if (localWorkspace && movable) {
         bot = instrumentBot(core, 'local', metrics, logger);
         app.use('/local', localApiRouter({ bot, repos, workspaceId: localWorkspace.id, inbox, clock: movable, tick }));

@@ -2,13 +2,14 @@
 import type { DateTime } from 'luxon';
 import type { Catalog } from './messages/catalog.js';
 import type { Member, Workspace } from './model.js';
-import type { Clock, Logger, Outbox, Repositories } from './ports.js';
+import type { Clock, CsvCodec, Logger, Outbox, Repositories } from './ports.js';
 
 export interface BotDeps {
   repos: Repositories;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+  csv: CsvCodec;
 }
 
 export interface HandlerContext {

@@ -40,3 +40,14 @@ export class PlatformRejectedError extends RoundsError {
     super('platform_rejected', message, options);
   }
 }
+
+/** A CSV text could not be read; `line` is 1-based, as a spreadsheet shows it. */
+export class CsvFormatError extends RoundsError {
+  constructor(
+    readonly line: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('csv_invalid', message, options);
+  }
+}

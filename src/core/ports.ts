@@ -18,6 +18,13 @@ import type {
 } from './model.js';
 import type { Message } from './messages/model.js';
 
+/** CSV reading and writing (a library outside the core does the work). */
+export interface CsvCodec {
+  /** Rows of cells; throws CsvFormatError with a line number when the text is not valid CSV. */
+  parse(text: string): string[][];
+  stringify(rows: string[][]): string;
+}
+
 export interface Clock {
   /** The current instant, in UTC. */
   now(): DateTime;
@@ -171,4 +178,6 @@ export interface Repositories {
   pairs: PairRepo;
   deliveries: DeliveryRepo;
   clock: ClockRepo;
+  /** Runs `fn` in one transaction: all of its writes land, or none do (e.g. a CSV import). */
+  withTransaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -1,6 +1,6 @@
 // The message catalogue: every sentence a member reads, keyed by locale (English first).
 import type { Locale } from '../model.js';
-import { en } from './en.js';
+import { en } from './en/index.js';
 
 export type Catalog = typeof en;
 

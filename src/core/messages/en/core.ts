@@ -1,6 +1,6 @@
-// English sentences of the message catalogue. Keep them short: people read them on a phone between patients.
+// English: the sentences every feature shares (help, misunderstandings, refusals, errors).
 
-export const en = {
+export const core = {
   help: {
     title: 'What I can do for you',
     intro: (name: string) => `Hi ${name}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
@@ -57,5 +57,18 @@ export const en = {
   },
   buttons: {
     help: 'Show help',
+  },
+  phi: {
+    refused: "I didn't save that: it looks like it may contain patient information, which Rounds must not keep.",
+    kinds: {
+      ssn: 'a Social Security number',
+      record_number: 'a medical record, chart or account number',
+      date_of_birth: 'a date of birth next to a name',
+      phone: 'a phone number',
+      patient_name: "a patient's name",
+      email: 'an email address',
+    },
+    found: (what: string) => `It seems to include ${what}.`,
+    retry: 'Please write it again without identifying details. Nothing was stored.',
   },
 };

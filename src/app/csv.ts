@@ -1,0 +1,19 @@
+// The CsvCodec port on csv-parse and csv-stringify.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { CsvFormatError } from '../core/errors.js';
+import type { CsvCodec } from '../core/ports.js';
+
+export const csvCodec: CsvCodec = {
+  parse(text) {
+    try {
+      return parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    } catch (err) {
+      const line = (err as { lines?: number }).lines ?? 1;
+      throw new CsvFormatError(line, (err as Error).message, { cause: err });
+    }
+  },
+  stringify(rows) {
+    return stringify(rows);
+  },
+};

@@ -1,0 +1,3 @@
+// English sentences of the coverage area.
+
+export const coverage = {};

@@ -1,0 +1,8 @@
+// The English catalogue: one object per area, so features add their sentences without touching each other's.
+// Keep sentences short: people read them on a phone between patients.
+import { core } from './core.js';
+import { coverage } from './coverage.js';
+import { people } from './people.js';
+import { settings } from './settings.js';
+
+export const en = { ...core, people, coverage, settings };

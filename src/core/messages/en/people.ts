@@ -1,0 +1,3 @@
+// English sentences of the people area.
+
+export const people = {};

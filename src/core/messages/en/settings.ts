@@ -1,0 +1,3 @@
+// English sentences of the settings area.
+
+export const settings = {};
