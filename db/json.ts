@@ -10,6 +10,8 @@ const weekday = z.number().int().min(1).max(7);
 const settingsSchema = z.object({
   workDays: z.array(weekday).default(() => [...DEFAULT_SETTINGS.workDays]),
   holidays: z.array(isoDate).default(() => [...DEFAULT_SETTINGS.holidays]),
+  holidayNames: z.record(isoDate, z.string()).default(() => ({})),
+  holidaysSet: z.boolean().default(DEFAULT_SETTINGS.holidaysSet),
   checkinDay: weekday.default(DEFAULT_SETTINGS.checkinDay),
   checkinTime: z
     .string()

@@ -5,6 +5,8 @@ import { MigrationError } from './errors.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-local-inbox.js';
 import * as m0003 from './migrations/0003-clock-per-workspace.js';
+import * as m0004 from './migrations/0004-roster.js';
+import * as m0006 from './migrations/0006-installations.js';
 
 // Listed in code rather than read from the folder, so the same list works under tsx and from dist/.
 // Append new migrations here; names sort in the order they run.
@@ -12,6 +14,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
   '0002-local-inbox': m0002,
   '0003-clock-per-workspace': m0003,
+  '0004-roster': m0004,
+  '0006-installations': m0006,
 };
 
 /** Applies the pending migrations in one transaction; throws MigrationError, having applied none, when one fails. */

@@ -134,6 +134,30 @@ export interface ProcessedEventsTable {
   received_at: DefaultTimestamp;
 }
 
+export interface InstallationsTable {
+  platform: string;
+  key: string;
+  ciphertext: string;
+  updated_at: Timestamp;
+}
+
+export interface PendingImportsTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  kind: string;
+  payload: Json;
+  created_at: Timestamp;
+}
+
+export interface DirectoryEntriesTable {
+  workspace_id: string;
+  external_id: string;
+  present: boolean;
+  snapshot: DefaultJson;
+  updated_at: Timestamp;
+}
+
 export interface LocalClockTable {
   workspace_id: string;
   /** int8, parsed to a JS number by db/client.ts. */
@@ -163,5 +187,8 @@ export interface Database {
   deliveries: DeliveriesTable;
   processed_events: ProcessedEventsTable;
   local_clock: LocalClockTable;
+  installations: InstallationsTable;
   local_messages: LocalMessagesTable;
+  pending_imports: PendingImportsTable;
+  directory_entries: DirectoryEntriesTable;
 }

@@ -4,8 +4,11 @@ import type { Repositories } from '../../src/core/ports.js';
 import type { Database } from '../schema.js';
 import { createClockRepo } from './clock.js';
 import { createDeliveryRepo } from './deliveries.js';
+import { createDirectoryEntryRepo } from './directory-entries.js';
+import { createInstallationRepo } from './installations.js';
 import { createMemberRepo } from './members.js';
 import { createPairRepo } from './pairs.js';
+import { createPendingImportRepo } from './pending-imports.js';
 import { createProfileRepo } from './profiles.js';
 import { createSkillRepo } from './skills.js';
 import { createTaskRepo } from './tasks.js';
@@ -25,6 +28,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     pairs: createPairRepo(db),
     deliveries: createDeliveryRepo(db),
     clock: createClockRepo(db),
+    pendingImports: createPendingImportRepo(db),
+    directory: createDirectoryEntryRepo(db),
+    installations: createInstallationRepo(db),
     withTransaction: (fn) =>
       // Already inside a transaction: join it rather than nest (PGlite has one connection).
       db.isTransaction ? fn(createRepositories(db)) : db.transaction().execute((trx) => fn(createRepositories(trx))),

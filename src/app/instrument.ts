@@ -7,6 +7,15 @@ import type { Metrics } from './metrics.js';
 
 export function instrumentBot(bot: Bot, platform: string, metrics: Metrics, logger: Logger): Bot {
   return {
+    async home(workspaceId, memberExternalId) {
+      try {
+        return await bot.home(workspaceId, memberExternalId);
+      } catch (err) {
+        metrics.errors.inc({ where: 'home' });
+        logger.error({ err, workspaceId }, 'building a home view failed');
+        return [];
+      }
+    },
     async handle(event) {
       metrics.commands.inc({ platform, type: event.type });
       try {

@@ -2,13 +2,15 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
+import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import { localApiRouter, localPageRouter } from '../../adapters/local/api.js';
+import { createSlackAdapter } from '../../adapters/slack/app.js';
 import { demoDirectory, seedDemoPractice } from '../../adapters/local/demo-practice.js';
 import { createLocalPlatform } from '../../adapters/local/platform.js';
 import { checkDatabase, createDatabase } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories/index.js';
+import { createRepositories, markEventProcessed } from '../../db/repositories/index.js';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.js';
 import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.js';
 import { createOutbox } from '../../jobs/outbox.js';
@@ -19,7 +21,8 @@ import type { BotDeps } from '../core/context.js';
 import { mergeFeatures } from '../core/features.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { runTick, type TouchpointRule } from '../core/schedule.js';
-import type { Config } from '../config.js';
+import { memberLeft, syncWorkspaceDirectory } from './directory.js';
+import { type Config, ConfigError } from '../config.js';
 import { csvCodec } from './csv.js';
 import { createMovableClock, type MovableClock, systemClock } from './clock.js';
 import { createHttpApp, finishHttpApp, listen } from './http.js';
@@ -27,6 +30,24 @@ import { instrumentBot } from './instrument.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { ensureRedis, type RedisHandle } from './redis.js';
+
+/** How long in-flight jobs may take to finish at shutdown; after that they are left for another worker to take over. */
+const WORKER_GRACE_MS = 6_000;
+
+/** Lets in-flight jobs finish, but never past `ms`: SIGTERM must end the process within 10 s (DESIGN §6). */
+async function closeWithin(worker: Worker, ms: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const closing = worker.close().then(() => 'closed' as const);
+  closing.catch(() => undefined);
+  const outcome = await Promise.race([closing, timedOut]);
+  clearTimeout(timer);
+  // Not waited for further: the unfinished job's lock lapses and a live worker takes it over
+  // (its delivery is then "in doubt", and checked on the platform before any second send).
+  if (outcome === 'timeout') logger.warn({ worker: worker.name }, 'shutdown left a job in flight for another worker');
+}
 
 export interface RunOptions {
   web: boolean;
@@ -37,12 +58,16 @@ export interface RunOptions {
   tickEveryMs?: number;
   /** The local practice's workspace id on the platform 'local' (tests use their own). */
   localWorkspaceExternalId?: string;
+  /** Slack calls per minute per method, over the published tiers (tests and benchmarks size them to the stand-in). */
+  slackLimits?: Partial<Record<string, number>>;
 }
 
 export interface RoundsProcess {
   port: number;
   metrics: Metrics;
   bot: Bot | undefined;
+  /** The chat platforms this process sends through. */
+  platforms: Platforms;
   /** Runs the scheduler tick now (what the timer does every minute). */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -61,6 +86,10 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     }
   };
 
+  if (config.teams) {
+    // Refused rather than ignored: a practice that set up Teams must not wait for messages nobody answers.
+    throw new ConfigError('Microsoft Teams is not supported yet: unset MICROSOFT_APP_ID and ROUNDS_TEAMS_LOCAL, or use Slack or local mode');
+  }
   try {
     const redisHandle: RedisHandle = await ensureRedis({
       url: config.redisUrl,
@@ -95,8 +124,10 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     const inbox = createLocalInboxStore(database.db);
 
     const platforms: Platforms = {};
-    if (config.local) {
+    if (config.local && localWorkspace) {
       platforms.local = createLocalPlatform({ inbox, now: () => clock.now().toISO() ?? '', directory: demoDirectory });
+      // The demo directory goes through the same sync a Slack or Teams directory does.
+      await syncWorkspaceDirectory(deps, localWorkspace, platforms.local);
     }
 
     const tick = async () => {
@@ -106,10 +137,12 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       logger.debug({ ...summary }, 'scheduler tick');
     };
 
+    const core = createBot(deps, mergeFeatures());
     let bot: Bot | undefined;
     let server: Server | undefined;
+    let app: Express | undefined;
     if (opts.web) {
-      const app = createHttpApp({
+      app = createHttpApp({
         metrics,
         logger,
         readiness: {
@@ -122,12 +155,33 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
           },
         },
       });
-      const core = createBot(deps, mergeFeatures());
       if (localWorkspace && movable) {
         bot = instrumentBot(core, 'local', metrics, logger);
         app.use('/local', localApiRouter({ bot, repos, workspaceId: localWorkspace.id, inbox, clock: movable, tick }));
         app.use(localPageRouter());
       }
+    }
+
+    if (config.slack) {
+      const slack = createSlackAdapter({
+        config: config.slack,
+        encryptionKey: config.encryptionKey,
+        http: app,
+        bot: instrumentBot(core, 'slack', metrics, logger),
+        repos,
+        logger,
+        redis: connection,
+        firstSeen: (eventId) => markEventProcessed(database.db, 'slack', eventId),
+        onNewWorkspace: (workspace, platform) => syncWorkspaceDirectory(deps, workspace, platform),
+        onMemberLeft: (workspace, userId) => memberLeft(deps, workspace, userId),
+        limits: opts.slackLimits,
+      });
+      platforms.slack = slack.platform;
+      await slack.start();
+      closers.push(slack.stop);
+    }
+
+    if (app) {
       finishHttpApp(app, { metrics, logger });
       server = await listen(app, config.port);
       const s = server;
@@ -154,7 +208,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
         connection,
         queues.names,
       );
-      closers.push(() => delivery.close());
+      closers.push(() => closeWithin(delivery, WORKER_GRACE_MS, logger));
       const scheduler: SchedulerHandle = await startScheduler({
         queues,
         connection,
@@ -173,7 +227,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     const address = server?.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port, web: opts.web, worker: opts.worker, local: config.local, database: database.kind }, 'Rounds is running');
-    return { port, metrics, bot, tick, stop: close };
+    return { port, metrics, bot, platforms, tick, stop: close };
   } catch (err) {
     await close();
     throw err;

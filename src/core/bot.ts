@@ -4,6 +4,7 @@ import type { Command, CommandName, ParseFailure } from './commands/types.js';
 import { type BotDeps, type HandlerContext, isManager } from './context.js';
 import type { InboundEvent } from './events.js';
 import { helpMessage, usageLine } from './help.js';
+import { buildHome } from './home.js';
 import { actions, button, message, section, textMessage } from './messages/build.js';
 import { catalogFor } from './messages/catalog.js';
 import type { Message } from './messages/model.js';
@@ -42,6 +43,8 @@ export function commandWord(name: CommandName): string {
 
 export interface Bot {
   handle(event: InboundEvent): Promise<Message[]>;
+  /** The member's home view (Slack App Home). */
+  home(workspaceId: string, memberExternalId: string): Promise<Message[]>;
 }
 
 export interface BotOptions {
@@ -57,7 +60,8 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     const workspace = await deps.repos.workspaces.get(workspaceId);
     if (!workspace) return null;
     const member = await deps.repos.members.findByExternal(workspaceId, memberExternalId);
-    if (!member) return null;
+    // Someone who left (deactivated) is not served: no commands, no manager rights.
+    if (!member || !member.active) return null;
     return makeContext(workspace, member);
   }
 
@@ -95,6 +99,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
   }
 
   return {
+    async home(workspaceId, memberExternalId) {
+      const ctx = await contextFor(workspaceId, memberExternalId);
+      return ctx ? buildHome(ctx) : [];
+    },
     async handle(event) {
       if (event.type === 'member_joined') {
         await welcomeJoinedMember(deps, event.workspaceId, event.user);
@@ -142,12 +150,14 @@ function explainFailure(ctx: HandlerContext, failure: ParseFailure): Message[] {
   }
 }
 
-async function refuseStaff(ctx: HandlerContext, name: CommandName): Promise<Message> {
-  const managers = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
-  const names = managers
-    .filter((m) => m.active)
-    .slice(0, 3)
-    .map((m) => m.displayName)
-    .join(', ');
-  return textMessage(ctx.t.managersOnly(commandWord(name), names));
+/** The polite refusal a staff member gets for a manager command (or button), naming who can run it. */
+export async function refuseStaff(ctx: HandlerContext, name: CommandName): Promise<Message> {
+  // Who can run it: the asker's own manager first, when they are one, then the admins (or, with no admin, other managers).
+  const leaders = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
+  const own = leaders.find((m) => m.id === ctx.member.managerId);
+  const others = leaders.filter((m) => m.id !== own?.id && m.id !== ctx.member.id);
+  const admins = others.filter((m) => m.role === 'admin');
+  const rest = (admins.length > 0 ? admins : others).slice(0, own ? 2 : 3);
+  const who = [...(own ? [{ name: own.displayName, yours: true }] : []), ...rest.map((m) => ({ name: m.displayName, yours: false }))];
+  return textMessage(ctx.t.managersOnly(commandWord(name), who));
 }

@@ -20,6 +20,13 @@ export interface WorkspaceSettings {
   workDays: number[];
   /** Practice holidays, `yyyy-MM-dd`. */
   holidays: string[];
+  /** The holidays' names by date; a date missing here has no name. */
+  holidayNames: Record<string, string>;
+  /**
+   * True once the list was filled in or edited. Until then (and while `holidays` is empty) the US federal
+   * holidays apply: see `holidaysAreSet` in settings/calendar.ts.
+   */
+  holidaysSet: boolean;
   checkinDay: number;
   /** Local time `HH:mm`. */
   checkinTime: string;
@@ -146,6 +153,8 @@ export interface DirectoryUser {
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   workDays: [1, 2, 3, 4, 5],
   holidays: [],
+  holidayNames: {},
+  holidaysSet: false,
   checkinDay: 1,
   checkinTime: '09:00',
   cadence: 'biweekly',

@@ -162,6 +162,56 @@ export interface DeliveryRepo {
   list(workspaceId: string, opts?: { status?: Delivery['status'] }): Promise<Delivery[]>;
 }
 
+/** A platform installation (e.g. a Slack workspace that installed Rounds), stored encrypted by the adapter. */
+export interface InstallationRecord {
+  platform: Platform;
+  /** The team id, or the enterprise id for an org-wide install. */
+  key: string;
+  /** The whole installation, encrypted; the core never sees a token. */
+  ciphertext: string;
+}
+
+export interface InstallationRepo {
+  save(record: InstallationRecord): Promise<void>;
+  find(platform: Platform, key: string): Promise<InstallationRecord | null>;
+  remove(platform: Platform, key: string): Promise<void>;
+}
+
+/** Something a manager previewed (e.g. a pasted roster CSV), waiting for Apply; expires after a day. */
+export interface PendingImport {
+  id: string;
+  workspaceId: string;
+  /** Who asked for the preview. */
+  memberId: string;
+  kind: string;
+  /** Read with a zod schema by the feature that wrote it. */
+  payload: unknown;
+  createdAt: string;
+}
+
+export interface PendingImportRepo {
+  create(input: Omit<PendingImport, 'id'>): Promise<PendingImport>;
+  get(workspaceId: string, id: string): Promise<PendingImport | null>;
+  /** Deletes and returns it: of two concurrent takes, one gets the import and the other null. */
+  take(workspaceId: string, id: string): Promise<PendingImport | null>;
+  /** Deletes the workspace's pending imports created before `before`; returns how many. */
+  removeOlderThan(workspaceId: string, before: string): Promise<number>;
+}
+
+/** What the platform directory listed for one person at the last sync (see people/directory-sync.ts). */
+export interface DirectoryEntry {
+  externalId: string;
+  /** Listed by the last sync. */
+  present: boolean;
+  /** The directory's values at the last sync in which they were listed. */
+  snapshot: DirectoryUser;
+}
+
+export interface DirectoryEntryRepo {
+  list(workspaceId: string): Promise<DirectoryEntry[]>;
+  upsert(workspaceId: string, entries: DirectoryEntry[], at: string): Promise<void>;
+}
+
 /** The local adapter's clock offset of a workspace, kept across restarts. */
 export interface ClockRepo {
   getOffsetMs(workspaceId: string): Promise<number>;
@@ -178,6 +228,9 @@ export interface Repositories {
   pairs: PairRepo;
   deliveries: DeliveryRepo;
   clock: ClockRepo;
+  pendingImports: PendingImportRepo;
+  directory: DirectoryEntryRepo;
+  installations: InstallationRepo;
   /** Runs `fn` in one transaction: all of its writes land, or none do (e.g. a CSV import). */
   withTransaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

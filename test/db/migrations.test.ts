@@ -10,12 +10,15 @@ import { testDatabaseUrl } from '../support/db.js';
 
 const TABLES = [
   'deliveries',
+  'directory_entries',
+  'installations',
   'local_clock',
   'local_messages',
   'member_skills',
   'members',
   'mentoring_profiles',
   'pairs',
+  'pending_imports',
   'processed_events',
   'tasks',
   'time_off',

@@ -24,7 +24,7 @@ export interface MatchCandidate {
   capacity: number;
   /** Topic keys or names; compared case-insensitively, and task names count as their key. */
   teaches: readonly string[];
-  /** Topics among `teaches` that they teach at `expert` level. */
+  /** Topics they teach at `expert` level (taught, even if missing from `teaches`). */
   expertIn?: readonly string[];
   learns: readonly string[];
   goals: string;

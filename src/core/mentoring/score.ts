@@ -14,7 +14,7 @@ import type {
   RecentPair,
 } from './match-types.js';
 import { MatchingInputError } from './matching-error.js';
-import { createTopicBook, goalWords, topicKeys, type TopicBook } from './topics.js';
+import { createTopicBook, goalWords, sharedWords, topicKeys, type TopicBook } from './topics.js';
 
 /** One shared topic outweighs every soft bonus together (30 + 15 + 40 + 10 < 100): overlap comes first. */
 export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = {
@@ -63,7 +63,8 @@ export interface Person {
   expert: Set<string>;
   /** Sorted keys. */
   learns: string[];
-  goalWords: Set<string>;
+  /** Sorted. */
+  goalWords: string[];
 }
 
 export function ineligibility(flags: EligibilityFlags): Ineligibility[] {
@@ -98,17 +99,24 @@ export function preparePerson(c: MatchCandidate, book: TopicBook): Person {
 /** Pairs that may not repeat yet, looked up in either direction. */
 export interface RecentIndex {
   blocks(a: string, b: string): boolean;
+  partnersOf(id: string): ReadonlySet<string>;
 }
 
 export function createRecentIndex(pairs: readonly RecentPair[], now: string, months: number): RecentIndex {
   const cutoff = parseInstant(now, 'now').minus({ months });
-  const keys = new Set<string>();
+  const partners = new Map<string, Set<string>>();
+  const add = (a: string, b: string): void => {
+    const set = partners.get(a);
+    if (set) set.add(b);
+    else partners.set(a, new Set([b]));
+  };
   for (const p of pairs) {
     if (p.endedOrDeclinedAt !== null && parseInstant(p.endedOrDeclinedAt, 'endedOrDeclinedAt') < cutoff) continue;
-    keys.add(`${p.mentorId}\u0000${p.menteeId}`);
-    keys.add(`${p.menteeId}\u0000${p.mentorId}`);
+    add(p.mentorId, p.menteeId);
+    add(p.menteeId, p.mentorId);
   }
-  return { blocks: (a, b) => keys.has(`${a}\u0000${b}`) };
+  const none: ReadonlySet<string> = new Set();
+  return { blocks: (a, b) => partners.get(a)?.has(b) ?? false, partnersOf: (id) => partners.get(id) ?? none };
 }
 
 function parseInstant(iso: string, what: string): DateTime {
@@ -142,9 +150,18 @@ export function hardConstraints(mentor: Person, mentee: Person, settings: Settin
   return HARD_CONSTRAINTS.filter(([, broken]) => broken(mentor, mentee, settings, recent)).map(([name]) => name);
 }
 
-/** Same rules as `hardConstraints`, without building a list: the engine asks it for every candidate edge. */
-export function breaksHardConstraint(mentor: Person, mentee: Person, settings: Settings, recent: RecentIndex): boolean {
-  return HARD_CONSTRAINTS.some(([, broken]) => broken(mentor, mentee, settings, recent));
+/**
+ * The same rules seen from one mentee, for the engine, which marks these people once per mentee
+ * instead of testing every pair: the ids the mentee may never get as a mentor (themselves, their
+ * manager and direct reports unless allowed, recent partners). Eligibility and room are checked apart.
+ */
+export function excludedMentorIds(mentee: Person, reportIds: readonly string[], settings: Settings, recent: RecentIndex): string[] {
+  const ids = [mentee.id, ...recent.partnersOf(mentee.id)];
+  if (!settings.allowManagerPairs) {
+    if (mentee.managerId !== null) ids.push(mentee.managerId);
+    ids.push(...reportIds);
+  }
+  return ids;
 }
 
 /** Whether the two are manager and direct report, in either direction (ignoring `allowManagerPairs`). */
@@ -155,19 +172,24 @@ export function managerRelation(a: Person, b: Person): boolean {
 /** Tolerates float noise in fractional years (3.3 − 2.3 is 0.9999…). */
 const atLeast = (diff: number, gap: number): boolean => diff >= gap - 1e-9;
 
-function seniority(mentor: Person, mentee: Person, settings: Settings): { mentorMoreSenior: boolean; reverse: boolean } {
-  if (mentor.seniorityYears === null || mentee.seniorityYears === null) return { mentorMoreSenior: false, reverse: false };
-  const diff = mentor.seniorityYears - mentee.seniorityYears;
-  return { mentorMoreSenior: atLeast(diff, settings.seniorityGapYears), reverse: atLeast(-diff, settings.seniorityGapYears) };
-}
+/** How many years more senior the mentor is; NaN when either is unknown (so no comparison holds). */
+const seniorityLead = (mentor: Person, mentee: Person): number =>
+  mentor.seniorityYears === null || mentee.seniorityYears === null ? NaN : mentor.seniorityYears - mentee.seniorityYears;
+
+const mentorMoreSenior = (mentor: Person, mentee: Person, settings: Settings): boolean =>
+  atLeast(seniorityLead(mentor, mentee), settings.seniorityGapYears);
+
+/** The mentee is the more senior: the pair is reverse mentoring (no penalty, no seniority bonus). */
+const isReverse = (mentor: Person, mentee: Person, settings: Settings): boolean =>
+  atLeast(-seniorityLead(mentor, mentee), settings.seniorityGapYears);
+
+const differentTeams = (a: Person, b: Person): boolean => a.team !== '' && b.team !== '' && a.team !== b.team;
 
 /**
  * The pair's score, ignoring hard constraints; 0 when the mentor teaches nothing the mentee wants
- * to learn. Reverse pairs earn no seniority bonus and pay no penalty. Allocates nothing: the engine
- * calls it for every candidate edge.
+ * to learn. Reverse pairs earn no seniority bonus and pay no penalty.
  */
 export function pairScore(mentor: Person, mentee: Person, settings: Settings): number {
-  const w = settings.weights;
   let topics = 0;
   let expert = 0;
   for (const topic of mentee.learns) {
@@ -176,12 +198,24 @@ export function pairScore(mentor: Person, mentee: Person, settings: Settings): n
     if (mentor.expert.has(topic)) expert++;
   }
   if (topics === 0) return 0;
-  let words = 0;
-  for (const word of mentee.goalWords) if (mentor.goalWords.has(word)) words++;
-  let score = topics * w.topic + expert * w.expertTopic + Math.min(words, w.goalWordsCap) * w.goalWord;
-  if (mentor.team !== '' && mentee.team !== '' && mentor.team !== mentee.team) score += w.differentTeam;
-  if (seniority(mentor, mentee, settings).mentorMoreSenior) score += w.seniority;
-  return score;
+  return topicScore(topics, expert, settings) + softBonus(mentor, mentee, sharedWords(mentor.goalWords, mentee.goalWords).length, settings);
+}
+
+/** The shared-topic part of the score, from counts the engine may have gathered another way. */
+export function topicScore(topics: number, expertTopics: number, settings: Settings): number {
+  return topics * settings.weights.topic + expertTopics * settings.weights.expertTopic;
+}
+
+/**
+ * The part of a score beyond shared topics (goal words, team, seniority); it counts only when they
+ * share a topic. The engine counts shared goal words its own way, so they come in as a number.
+ */
+export function softBonus(mentor: Person, mentee: Person, goalWordsShared: number, settings: Settings): number {
+  const w = settings.weights;
+  let bonus = Math.min(goalWordsShared, w.goalWordsCap) * w.goalWord;
+  if (differentTeams(mentor, mentee)) bonus += w.differentTeam;
+  if (mentorMoreSenior(mentor, mentee, settings)) bonus += w.seniority;
+  return bonus;
 }
 
 export interface PairDetails {
@@ -193,7 +227,7 @@ export interface PairDetails {
 
 export function pairDetails(mentor: Person, mentee: Person, settings: Settings, book: TopicBook): PairDetails {
   const topics = mentee.learns.filter((t) => mentor.teaches.has(t));
-  const { mentorMoreSenior, reverse } = seniority(mentor, mentee, settings);
+  const reverse = isReverse(mentor, mentee, settings);
   return {
     score: pairScore(mentor, mentee, settings),
     kind: reverse ? 'reverse' : 'mentoring',
@@ -203,9 +237,9 @@ export function pairDetails(mentor: Person, mentee: Person, settings: Settings, 
       menteeName: mentee.displayName,
       topics: topics.map(book.name),
       expertTopics: topics.filter((t) => mentor.expert.has(t)).map(book.name),
-      goalWords: [...mentee.goalWords].filter((word) => mentor.goalWords.has(word)).sort(),
-      differentTeam: mentor.team !== '' && mentee.team !== '' && mentor.team !== mentee.team,
-      mentorMoreSenior,
+      goalWords: sharedWords(mentor.goalWords, mentee.goalWords),
+      differentTeam: differentTeams(mentor, mentee),
+      mentorMoreSenior: mentorMoreSenior(mentor, mentee, settings),
       reverse,
     },
   };

@@ -57,14 +57,26 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** The words of a goals text worth comparing: letters or digits, four or more of them, not too common. */
-export function goalWords(goals: string): Set<string> {
+/** The words of a goals text worth comparing (letters or digits, four or more, not too common), unique and sorted. */
+export function goalWords(goals: string): string[] {
   const words = new Set<string>();
   for (const match of goals.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
     if (word.length >= 4 && !STOP_WORDS.has(word)) words.add(word);
   }
-  return words;
+  return [...words].sort(compareIds);
+}
+
+/** The words two sorted word lists share, sorted. */
+export function sharedWords(a: readonly string[], b: readonly string[]): string[] {
+  const shared: string[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const order = compareIds(a[i]!, b[j]!);
+    if (order === 0) shared.push(a[i]!);
+    if (order <= 0) i++;
+    if (order >= 0) j++;
+  }
+  return shared;
 }
 
 /** Plain code-unit order: the same on every machine and locale. */

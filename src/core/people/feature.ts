@@ -1,4 +1,17 @@
-// The people feature's handlers, registered in src/core/features.ts.
+// The people feature's handlers, registered in src/core/features.ts: the roster, roles, reporting lines and the import.
 import type { BotOptions } from '../bot.js';
+import { changeRole, confirmDeactivation, rosterAction, setReportingLine, showRoster } from './roster-commands.js';
+import { rosterImport } from './roster-import.js';
 
-export const peopleFeature: BotOptions = { commands: {}, actions: {} };
+export { syncDirectory } from './directory-sync.js';
+
+export const peopleFeature: BotOptions = {
+  commands: {
+    roster_show: (ctx) => showRoster(ctx),
+    roster_role: changeRole,
+    roster_reports: setReportingLine,
+    roster_deactivate: confirmDeactivation,
+    roster_import: rosterImport,
+  },
+  actions: { roster: rosterAction },
+};

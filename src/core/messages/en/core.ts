@@ -41,10 +41,12 @@ export const core = {
   },
   notYet: (command: string) =>
     `*${command}* isn't available yet. It is coming soon; for now type *help* to see what works today.`,
-  managersOnly: (command: string, managers: string) =>
-    managers
-      ? `Sorry, *${command}* is for managers. ${managers} can run it for you.`
-      : `Sorry, *${command}* is for managers.`,
+  /** `who`: the asker's own manager first (`yours`), then the admins; or the names already joined. */
+  managersOnly: (command: string, who: string | readonly { name: string; yours: boolean }[]) => {
+    const names = typeof who === 'string' ? [who].filter((n) => n) : who.map((p) => (p.yours ? `${p.name} (your manager)` : p.name));
+    const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    return list ? `Sorry, *${command}* is for managers. ${list} can run it for you.` : `Sorry, *${command}* is for managers.`;
+  },
   mention: {
     unknown: (name: string) => `I couldn't find anyone called "${name}". Who did you mean?`,
     ambiguous: (name: string, options: string) => `"${name}" could be ${options}. Who did you mean?`,
@@ -57,6 +59,7 @@ export const core = {
   },
   buttons: {
     help: 'Show help',
+    openForm: (title: string) => `Open: ${title}`,
   },
   phi: {
     refused: "I didn't save that: it looks like it may contain patient information, which Rounds must not keep.",

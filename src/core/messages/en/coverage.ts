@@ -1,3 +1,159 @@
-// English sentences of the coverage area.
+// English sentences of the coverage area: skills, the task list, time off, snooze and opt-out, and the skills CSV.
 
-export const coverage = {};
+/** "A", "A and B", "A, B and C". */
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const LEVEL_WORD = { learning: 'learning', trained: 'trained', expert: 'expert' } as const;
+type Level = keyof typeof LEVEL_WORD;
+/** "trained on X", "expert in X", "learning X". */
+function levelPhrase(level: Level, tasks: string): string {
+  if (level === 'learning') return `*learning* ${tasks}`;
+  return level === 'expert' ? `*expert* in ${tasks}` : `*trained* on ${tasks}`;
+}
+
+export const coverage = {
+  list,
+  staleAction: "That button no longer works (it may be from an older message). Type *help* to see what I can do.",
+  skills: {
+    level: LEVEL_WORD,
+    heading: { expert: 'Expert', trained: 'Trained (can cover)', learning: 'Learning' },
+    title: (self: boolean, name: string) => (self ? 'Your skills' : `${name}'s skills`),
+    ownJob: 'own job',
+    ownJobNote: (self: boolean) =>
+      self ? '_own job_ marks your regular duties; the rest are tasks you can help with.' : '_own job_ marks their regular duties.',
+    empty: (self: boolean, name: string) =>
+      self
+        ? 'You have no skills recorded yet. Try *skills add scheduling* or "I can do prior auths".'
+        : `${name} has no skills recorded yet.`,
+    buttons: {
+      add: 'Add skills',
+      remove: 'Remove skills',
+      own: (self: boolean) => (self ? 'Mark my own job' : 'Set own job'),
+      catalogue: "Practice's task list",
+      newTask: (name: string) => `Add “${name}” to the practice's task list`,
+    },
+    form: {
+      addTitle: 'Add or change skills',
+      removeTitle: 'Remove skills',
+      ownTitle: 'Own job',
+      tasks: 'Tasks',
+      level: 'Level',
+      levelHint: 'Trained means you can cover it; expert means you could teach it.',
+      ownTasks: 'My regular duties',
+      ownHint: 'The tasks that are this person\'s own job. The others are tasks they can cover.',
+      save: 'Save',
+    },
+    added: (self: boolean, name: string, level: Level, tasks: readonly string[]) =>
+      self ? `Done: you're now ${levelPhrase(level, list(tasks))}.` : `Done: ${name} is now ${levelPhrase(level, list(tasks))}.`,
+    removed: (self: boolean, name: string, tasks: readonly string[]) =>
+      self ? `Removed ${list(tasks)} from your skills.` : `Removed ${list(tasks)} from ${name}'s skills.`,
+    notHeld: (self: boolean, name: string, tasks: readonly string[]) =>
+      self ? `You didn't have ${list(tasks)} in your skills.` : `${name} didn't have ${list(tasks)} in their skills.`,
+    ownJobSet: (self: boolean, name: string, tasks: readonly string[]) =>
+      tasks.length === 0
+        ? self
+          ? 'Noted: none of your skills is marked as your own job now.'
+          : `Noted: none of ${name}'s skills is marked as their own job now.`
+        : self
+          ? `Noted: your own job is ${list(tasks)}.`
+          : `Noted: ${name}'s own job is ${list(tasks)}.`,
+    ambiguous: (text: string) => `"${text}" could mean several tasks. Which one did you mean?`,
+    unknown: (text: string) => `I don't know a task called "${text}".`,
+    didYouMean: 'Did you mean one of these?',
+    askManager: "A manager can add it to the practice's task list.",
+    canAdd: "You can add it to the practice's task list:",
+    chooseTask: 'Please choose at least one task.',
+    noneHeldOf: (text: string) => `None of your skills matches "${text}".`,
+    othersNeedManager: (name: string) =>
+      `Only a manager can change or see ${name}'s skills. You can change your own with *skills add …* and *skills remove …*.`,
+    unknownMember: 'I could not find that person in Rounds any more.',
+    taskCreated: (name: string) => `Added “${name}” to the practice's task list.`,
+    taskNameTooLong: (max: number) => `A task name can be at most ${max} characters. Could you shorten it?`,
+    catalogue: {
+      title: "The practice's task list",
+      intro: (count: number) => `${count} tasks. Managers can add and remove tasks here.`,
+      addLabel: 'New task',
+      addHint: 'A short name, like "Telehealth setup". No patient information.',
+      removeLabel: 'Remove tasks',
+      removeHint: "Removing a task also removes everyone's level in it.",
+      save: 'Save the task list',
+      managersOnly: "Only managers can change the practice's task list.",
+      nothing: 'Nothing to change: add a task name or choose tasks to remove.',
+      keepOne: 'The task list needs at least one task. Add a new one before removing them all.',
+      added: (name: string) => `Added “${name}”.`,
+      exists: (name: string) => `“${name}” is already on the list.`,
+      removed: (names: readonly string[]) => `Removed ${list(names)} (and everyone's level in ${names.length === 1 ? 'it' : 'them'}).`,
+    },
+  },
+  timeOff: {
+    part: { morning: 'morning', afternoon: 'afternoon' },
+    recorded: (span: string) => `You're out ${span}. Enjoy!`,
+    overlap: (existing: string) =>
+      `You already have time off ${existing}, which overlaps those days, so I didn't record anything. ` +
+      'Cancel that one first if you want to change it, then tell me the new dates.',
+    gapIntro: "Heads-up: while you're out, nobody else trained is in for:",
+    gapLine: (task: string, days: string) => `• *${task}* — ${days}`,
+    gapManagersTold: (names: string) => `I've let ${names} know.`,
+    gapManager: (name: string, span: string) =>
+      `Heads-up: ${name} will be out ${span}, and nobody else trained is in for:`,
+    gapManagerFooter: 'Someone could cover after a quick cross-training, or the dates could move.',
+    listTitle: 'Your time off',
+    listEmpty: "You have no upcoming time off. Tell me, for example, *out Dec 20-24* or \"I'm out next friday\".",
+    cancelButton: 'Cancel',
+    cancelled: (span: string) => `Cancelled your time off ${span}.`,
+    ended: (span: string) => `Welcome back! I've shortened your time off to ${span}.`,
+    cancelNone: 'You have no upcoming time off to cancel.',
+    cancelWhich: 'Which time off should I cancel?',
+    alreadyGone: 'That time off is not recorded any more: nothing to cancel.',
+  },
+  snooze: {
+    done: (day: string) => `Got it: I'll stay quiet until ${day}. Type *snooze off* to hear from me sooner.`,
+    today: 'That is today, so there is nothing to pause. Try *snooze until monday*.',
+    stillOptedOut: "You've also left Rounds; type *optin* to rejoin.",
+    offButton: 'Resume now',
+    notSnoozed: "You're not snoozed, so there is nothing to resume.",
+    off: "Welcome back! I'll send your check-ins and reminders again.",
+  },
+  optout: {
+    done:
+      "You've left Rounds: no more check-ins, introductions or cover requests, and you won't be matched. " +
+      'You can still message me any time. To come back, type *optin* or press the button.',
+    already: "You've already left Rounds. To come back, type *optin*.",
+    undoButton: 'Rejoin Rounds',
+    notOut: "You're already part of Rounds. To pause me for a while, try *snooze until monday*.",
+    back: "Welcome back to Rounds! You'll get check-ins and introductions again.",
+    stillSnoozed: (day: string) => `You're still snoozed until ${day}; type *snooze off* to resume sooner.`,
+  },
+  csv: {
+    atLine: (line: number, text: string) => `line ${line}: ${text}`,
+    unreadable: (detail: string) => `this is not valid CSV (${detail}).`,
+    empty: 'the file is empty; it needs a header row like "member,id,email,Scheduling,…".',
+    noIdentity: 'the header needs a "member", "id" or "email" column to know whose row is whose.',
+    blankColumn: (n: number) => `column ${n} of the header has no name.`,
+    duplicateColumn: (name: string) => `the column "${name}" appears twice.`,
+    unknownTask: (name: string, suggestion?: string) =>
+      suggestion
+        ? `no task called "${name}" (did you mean "${suggestion}"?). Use --add-tasks to add it to the task list.`
+        : `no task called "${name}". Use --add-tasks to add it to the task list.`,
+    phiTaskName: (name: string) => `the column "${name}" looks like it contains patient information; it can't become a task.`,
+    longTaskName: (name: string, max: number) => `the column "${name}" is longer than ${max} characters.`,
+    cellCount: (found: number, expected: number) => `this row has ${found} cells but the header has ${expected}.`,
+    unknownMember: (who: string) => (who ? `no active member "${who}".` : 'the row does not say whose it is.'),
+    duplicateMember: (who: string, firstLine: number) => `"${who}" already has a row (line ${firstLine}).`,
+    badLevel: (column: string, value: string) =>
+      `"${value}" under "${column}" is not a level: write learning, trained or expert (add * for their own job), or leave it empty.`,
+    change: (line: number, member: string, task: string, before: string, after: string) =>
+      `line ${line}: ${member} · ${task}: ${before} → ${after}`,
+    none: 'none',
+    ownJobNote: '(own job)',
+    newTasks: (names: readonly string[]) => `New tasks: ${names.join(', ')}`,
+    noChanges: 'No changes: Rounds already matches this file.',
+    preview: (n: number) => `${n} change${n === 1 ? '' : 's'}. Nothing is saved yet: run again with --apply to save ${n === 1 ? 'it' : 'them'}.`,
+    applied: (n: number) => `Saved ${n} change${n === 1 ? '' : 's'}.`,
+    problems: (n: number) => `${n} problem${n === 1 ? '' : 's'} found; nothing was changed.`,
+    exported: (members: number, tasks: number, file: string) => `Wrote ${members} members × ${tasks} tasks to ${file}.`,
+  },
+};

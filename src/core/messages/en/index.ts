@@ -2,7 +2,8 @@
 // Keep sentences short: people read them on a phone between patients.
 import { core } from './core.js';
 import { coverage } from './coverage.js';
+import { home } from './home.js';
 import { people } from './people.js';
 import { settings } from './settings.js';
 
-export const en = { ...core, people, coverage, settings };
+export const en = { ...core, home, people, coverage, settings };

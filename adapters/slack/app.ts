@@ -1,0 +1,395 @@
+// The Slack adapter: Bolt on the service's own express app (or Socket Mode), translating Slack to core events.
+import { App, ExpressReceiver, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Bot } from '../../src/core/bot.js';
+import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.js';
+import { catalogFor } from '../../src/core/messages/catalog.js';
+import type { FormBlock, Message } from '../../src/core/messages/model.js';
+import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.js';
+import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.js';
+import { upsertDirectoryMember } from '../../src/core/people/upsert-member.js';
+import type { SlackConfig } from '../../src/config.js';
+import { createInstallationStore } from './installation-store.js';
+import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.js';
+import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.js';
+import { readModalValues, renderHome, renderMessage, renderModal } from './render.js';
+
+export const SLASH_COMMAND = '/rounds';
+/** The action that opens a form as a modal when it could not be opened straight away (no trigger id then). */
+export const OPEN_FORM_ACTION = 'rounds.open_form';
+/** Scopes the app asks for (the manifest lists the same). */
+export const SLACK_SCOPES = [
+  'chat:write',
+  'commands',
+  'im:history',
+  'im:read',
+  'im:write',
+  'mpim:write',
+  'users:read',
+  'users:read.email',
+];
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  encryptionKey?: Buffer;
+  /** The service's express app to mount /slack/events on; without it (a worker process) only the outbound side runs. */
+  http?: Express;
+  bot: Bot;
+  repos: Repositories;
+  logger: Logger;
+  redis: Redis;
+  /** True the first time an event id is seen (kept in Postgres, shared by every process). */
+  firstSeen: (eventId: string) => Promise<boolean>;
+  /** A workspace seen for the first time: bring its directory in. */
+  onNewWorkspace?: (workspace: Workspace, platform: ChatPlatform) => Promise<void>;
+  /** Someone was deactivated in Slack: end what they were part of. */
+  onMemberLeft?: (workspace: Workspace, userId: string) => Promise<void>;
+  /** Per-minute limits per method, over Slack's tiers (tests and benchmarks size them to the stand-in). */
+  limits?: Partial<Record<string, number>>;
+}
+
+export interface SlackAdapter {
+  platform: ChatPlatform;
+  limiter: SlackRateLimiter;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  const { config, repos, logger } = opts;
+  const log = logger.child({ adapter: 'slack' });
+  const limiter = createSlackRateLimiter(opts.redis, { limits: opts.limits });
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const oauth = config.clientId !== undefined;
+
+  // Tokens: the single bot token, or the installation of each team (decrypted on demand).
+  const store = oauth && opts.encryptionKey
+    ? createInstallationStore(repos.installations, opts.encryptionKey, async (teamId) => {
+        await ensureWorkspace(teamId).catch((err: unknown) => log.error({ err, teamId }, 'could not set up an installed workspace'));
+      })
+    : undefined;
+  const tokenClients = new Map<string, WebClient>();
+  const clients = {
+    async forTeam(teamId: string): Promise<WebClient> {
+      let token = config.botToken;
+      if (store) {
+        const installation = await store.fetchInstallation({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
+        token = installation.bot?.token;
+      }
+      if (!token) throw new Error(`no bot token for team ${teamId}`);
+      let client = tokenClients.get(token);
+      if (!client) {
+        client = createWebClient(token, config.apiUrl);
+        tokenClients.set(token, client);
+      }
+      return client;
+    },
+  };
+  const platform = createSlackPlatform({ clients, limiter });
+  const inbound = opts.http !== undefined;
+  if (!inbound) return { platform, limiter, start: async () => undefined, stop: async () => undefined };
+
+  // Single-workspace mode: who the bot is, learned once from auth.test instead of on every request.
+  let identity: Promise<{ botId: string; botUserId: string; teamId: string }> | undefined;
+  const whoAmI = () => {
+    identity ??= createWebClient(config.botToken ?? '', config.apiUrl)
+      .auth.test()
+      .then((r) => ({ botId: r.bot_id ?? '', botUserId: r.user_id ?? '', teamId: r.team_id ?? '' }))
+      .catch((err: unknown) => {
+        identity = undefined;
+        throw err;
+      });
+    return identity;
+  };
+
+  const boltLogger = toBoltLogger(log);
+  const receiver = config.appToken
+    ? undefined
+    : new ExpressReceiver({
+        signingSecret: config.signingSecret,
+        app: opts.http,
+        endpoints: '/slack/events',
+        logger: boltLogger,
+        processBeforeResponse: false,
+        ...(oauth
+          ? {
+              clientId: config.clientId,
+              clientSecret: config.clientSecret,
+              stateSecret: config.stateSecret,
+              scopes: SLACK_SCOPES,
+              installationStore: store,
+              installerOptions: { directInstall: true, clientOptions },
+            }
+          : {}),
+      });
+
+  const app = new App({
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
+    ...(oauth
+      ? {}
+      : {
+          authorize: async () => {
+            const me = await whoAmI();
+            return { botToken: config.botToken, botId: me.botId, botUserId: me.botUserId, teamId: me.teamId };
+          },
+        }),
+    clientOptions,
+    logger: boltLogger,
+    // Our own tokens are checked when used; no auth.test on every request.
+    tokenVerificationEnabled: false,
+  });
+
+  async function ensureWorkspace(teamId: string, name?: string): Promise<Workspace> {
+    const found = await repos.workspaces.findByExternal('slack', teamId);
+    if (found) return found;
+    let workspace: Workspace;
+    try {
+      workspace = await repos.workspaces.create({
+        platform: 'slack',
+        externalId: teamId,
+        name: name ?? teamId,
+        timeZone: 'America/New_York',
+        locale: 'en',
+        settings: { ...DEFAULT_SETTINGS },
+      });
+    } catch (err) {
+      // Two first requests at once: the other one created it.
+      const again = await repos.workspaces.findByExternal('slack', teamId);
+      if (again) return again;
+      throw err;
+    }
+    await repos.tasks.ensure(workspace.id, [...DEFAULT_TASKS]);
+    await opts.onNewWorkspace?.(workspace, platform);
+    log.info({ workspaceId: workspace.id, teamId }, 'new Slack workspace');
+    return workspace;
+  }
+
+  async function ensureMember(workspace: Workspace, userId: string, client: WebClient): Promise<void> {
+    if (await repos.members.findByExternal(workspace.id, userId)) return;
+    await limiter.wait(workspace.externalId, 'users.info');
+    const info = await client.users.info({ user: userId, include_locale: true });
+    const user = info.user ? toDirectoryUser(info.user) : null;
+    if (user) await upsertDirectoryMember({ repos }, workspace, user);
+  }
+
+  async function resolve(teamId: string | undefined, userId: string, client: WebClient): Promise<Workspace | null> {
+    if (!teamId) return null;
+    const workspace = await ensureWorkspace(teamId);
+    await ensureMember(workspace, userId, client);
+    return workspace;
+  }
+
+  // Slack retries an event when our ack is slow; each event id is handled once, across processes.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await opts.firstSeen(eventId))) {
+      log.debug({ eventId }, 'repeated Slack event ignored');
+      return;
+    }
+    await next();
+  });
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const workspace = await resolve(command.team_id, command.user_id, client);
+    if (!workspace) return;
+    const replies = await opts.bot.handle({
+      type: 'command',
+      via: 'slash',
+      workspaceId: workspace.id,
+      memberExternalId: command.user_id,
+      text: command.text ?? '',
+    });
+    // A trigger id lives 3 s: a form opens as a modal at once, never after a queue.
+    const form = firstForm(replies);
+    if (form && command.trigger_id) {
+      await openModal(client, workspace, command.trigger_id, form, replies);
+      return;
+    }
+    for (const reply of withOpenFormButtons(replies, command.text ?? '')) {
+      await respond({ response_type: 'ephemeral', ...renderMessage(reply) });
+    }
+  });
+
+  app.message(async ({ message, say, client, body }) => {
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string };
+    // Only what a person writes to the bot in its DM; never its own or another bot's messages.
+    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id || !m.user) return;
+    const teamId = (body as { team_id?: string }).team_id;
+    const workspace = await resolve(teamId, m.user, client);
+    if (!workspace) return;
+    const text = m.text ?? '';
+    const replies = await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: m.user, text });
+    for (const reply of withOpenFormButtons(replies, text)) {
+      await limiter.wait(workspace.externalId, 'chat.postMessage');
+      await say(renderMessage(reply));
+    }
+  });
+
+  app.action(/.*/, async ({ action, ack, body, respond, client }) => {
+    await ack();
+    const user = body.user.id;
+    const teamId = body.team?.id ?? (body as { user?: { team_id?: string } }).user?.team_id;
+    const workspace = await resolve(teamId, user, client);
+    if (!workspace) return;
+    const { actionId, value } = readAction(action);
+    const triggerId = (body as { trigger_id?: string }).trigger_id;
+
+    if (actionId === OPEN_FORM_ACTION) {
+      // The form's command is run again to build a fresh form, opened now that a trigger id exists.
+      const replies = await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: user, text: value });
+      const form = firstForm(replies);
+      if (form && triggerId) await openModal(client, workspace, triggerId, form, replies);
+      return;
+    }
+    const replies = await opts.bot.handle({ type: 'action', workspaceId: workspace.id, memberExternalId: user, actionId, value });
+    const form = firstForm(replies);
+    if (form && triggerId) {
+      await openModal(client, workspace, triggerId, form, replies);
+      return;
+    }
+    for (const reply of replies) await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
+  });
+
+  app.view(/.*/, async ({ view, ack, body, client }) => {
+    const user = body.user.id;
+    const teamId = body.team?.id ?? view.team_id;
+    const workspace = await resolve(teamId, user, client);
+    if (!workspace) {
+      await ack();
+      return;
+    }
+    const replies = await opts.bot.handle({
+      type: 'form',
+      workspaceId: workspace.id,
+      memberExternalId: user,
+      formId: view.callback_id,
+      value: view.private_metadata ?? '',
+      fields: readModalValues(view.state.values),
+    });
+    // The core answers a mistake by showing the form again: keep the modal open with the explanation in it.
+    const again = firstForm(replies);
+    if (again) {
+      await ack({ response_action: 'update', view: renderModal(again, { contextBlocks: contextBefore(replies) }) });
+      return;
+    }
+    await ack();
+    for (const reply of replies) {
+      await limiter.wait(workspace.externalId, 'chat.postMessage');
+      await client.chat.postMessage({ channel: user, ...renderMessage(reply) });
+    }
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab && event.tab !== 'home') return;
+    const workspace = await resolve((body as { team_id?: string }).team_id, event.user, client);
+    if (!workspace) return;
+    const views = await opts.bot.home(workspace.id, event.user);
+    await limiter.wait(workspace.externalId, 'views.publish');
+    await client.views.publish({ user_id: event.user, view: renderHome(views) });
+  });
+
+  app.event('team_join', async ({ event, body }) => {
+    const teamId = (body as { team_id?: string }).team_id;
+    const user = toDirectoryUser(event.user as Parameters<typeof toDirectoryUser>[0]);
+    if (!teamId || !user) return;
+    const workspace = await ensureWorkspace(teamId);
+    await opts.bot.handle({ type: 'member_joined', workspaceId: workspace.id, user });
+  });
+
+  app.event('user_change', async ({ event, body }) => {
+    const teamId = (body as { team_id?: string }).team_id;
+    if (!teamId) return;
+    const workspace = await ensureWorkspace(teamId);
+    const raw = event.user as Parameters<typeof toDirectoryUser>[0] & { id: string };
+    const user = toDirectoryUser(raw);
+    if (user) {
+      await upsertDirectoryMember({ repos }, workspace, user);
+      return;
+    }
+    if (raw.deleted) await opts.onMemberLeft?.(workspace, raw.id);
+  });
+
+  app.error(async (error) => {
+    log.error({ err: { message: error.message, code: (error as { code?: string }).code } }, 'Slack listener failed');
+  });
+
+  async function openModal(client: WebClient, workspace: Workspace, triggerId: string, form: FormBlock, replies: Message[]) {
+    await limiter.wait(workspace.externalId, 'views.open', 2_000);
+    await client.views.open({ trigger_id: triggerId, view: renderModal(form, { contextBlocks: contextBefore(replies) }) });
+  }
+
+  return {
+    platform,
+    limiter,
+    async start() {
+      if (!receiver) await app.start();
+      if (!oauth && config.botToken) {
+        // Learn the bot's identity early; a Slack outage here is logged and retried on first use.
+        await whoAmI()
+          .then((me) => ensureWorkspace(me.teamId))
+          .catch((err: unknown) => log.warn({ err: { message: (err as Error).message } }, 'Slack not reachable at start'));
+      }
+    },
+    async stop() {
+      if (!receiver) await app.stop();
+    },
+  };
+}
+
+function firstForm(replies: Message[]): FormBlock | undefined {
+  for (const reply of replies) {
+    for (const block of reply.blocks) if (block.type === 'form') return block;
+  }
+  return undefined;
+}
+
+/** Blocks that came before the form in the same replies (e.g. what was wrong), shown at the top of the modal. */
+function contextBefore(replies: Message[]) {
+  const blocks = replies.flatMap((r) => r.blocks);
+  const index = blocks.findIndex((b) => b.type === 'form');
+  return blocks.slice(0, Math.max(0, index)).filter((b) => b.type === 'section' || b.type === 'context');
+}
+
+/** Outside a slash command there is no trigger id: a form becomes a button that opens it. */
+function withOpenFormButtons(replies: Message[], commandText: string): Message[] {
+  return replies.map((reply) => {
+    if (!reply.blocks.some((b) => b.type === 'form')) return reply;
+    const blocks = reply.blocks.flatMap((b) =>
+      b.type === 'form'
+        ? [
+            { type: 'section' as const, text: `*${b.title}*` },
+            {
+              type: 'actions' as const,
+              elements: [{ type: 'button' as const, label: catalogFor('en').buttons.openForm(b.title).slice(0, 75), actionId: OPEN_FORM_ACTION, value: commandText.slice(0, 2000), style: 'primary' as const }],
+            },
+          ]
+        : [b],
+    );
+    return { text: reply.text, blocks };
+  });
+}
+
+function readAction(action: unknown): { actionId: string; value: string } {
+  const a = action as { action_id?: string; value?: string; selected_option?: { value?: string }; selected_date?: string };
+  return { actionId: a.action_id ?? '', value: a.value ?? a.selected_option?.value ?? a.selected_date ?? '' };
+}
+
+function toBoltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (msg: unknown[]) => ({ detail: msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ') });
+  return {
+    debug: (...msg) => log.debug(text(msg), 'bolt'),
+    info: (...msg) => log.info(text(msg), 'bolt'),
+    warn: (...msg) => log.warn(text(msg), 'bolt'),
+    error: (...msg) => log.error(text(msg), 'bolt'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+

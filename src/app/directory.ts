@@ -1,0 +1,22 @@
+// Bringing a workspace's directory in from its chat platform (new, changed and departed people), idempotently.
+import type { BotDeps } from '../core/context.js';
+import type { Workspace } from '../core/model.js';
+import type { ChatPlatform } from '../core/ports.js';
+import { deactivateMember, tellPartners } from '../core/people/deactivate.js';
+import { syncDirectory } from '../core/people/directory-sync.js';
+
+export async function syncWorkspaceDirectory(deps: BotDeps, workspace: Workspace, platform: ChatPlatform): Promise<void> {
+  const users = await platform.listDirectory(workspace);
+  const counts = await syncDirectory(deps, workspace, users);
+  deps.logger.info({ workspaceId: workspace.id, users: users.length, ...counts }, 'directory synced');
+}
+
+/** Someone left the platform's workspace: they become inactive, their pairs end and their partners are told. */
+export async function memberLeft(deps: BotDeps, workspace: Workspace, externalId: string): Promise<void> {
+  const member = await deps.repos.members.findByExternal(workspace.id, externalId);
+  if (!member?.active) return;
+  const at = deps.clock.now().toISO() ?? '';
+  const done = await deps.repos.withTransaction((repos) => deactivateMember(repos, workspace.id, member, at));
+  await tellPartners(deps, workspace, done);
+  deps.logger.info({ workspaceId: workspace.id, memberId: member.id }, 'member left the workspace');
+}

@@ -1,0 +1,435 @@
+// The skills commands and buttons: `skills`, `skills add …`, `skills remove …` (for oneself, or anyone for a manager),
+// own-job marking, and managers' edits of the practice's task list.
+//
+// Buttons and forms carry a small JSON value `{do, m, …}` under the `skills` action prefix; every
+// value is checked again when it comes back (a staff member may only act on themselves).
+import { z } from 'zod';
+import type { Command, Mention } from '../commands/types.js';
+import { type HandlerContext, isManager } from '../context.js';
+import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.js';
+import type { Block, Button, Message } from '../messages/model.js';
+import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task } from '../model.js';
+import { resolveMention } from '../people/mentions.js';
+import { refusePhi } from '../people/phi-guard.js';
+import { ensureDefaultTasks, taskKey } from './catalogue.js';
+import { matchTask } from './match-task.js';
+import { MAX_TASK_NAME } from './skills-csv.js';
+
+const levelSchema = z.enum(SKILL_LEVELS as [SkillLevel, ...SkillLevel[]]);
+
+const actionSchema = z.discriminatedUnion('do', [
+  z.object({ do: z.literal('show'), m: z.string() }),
+  z.object({ do: z.literal('addForm'), m: z.string() }),
+  z.object({ do: z.literal('addSubmit'), m: z.string() }),
+  z.object({ do: z.literal('removeForm'), m: z.string() }),
+  z.object({ do: z.literal('removeSubmit'), m: z.string() }),
+  z.object({ do: z.literal('ownForm'), m: z.string() }),
+  z.object({ do: z.literal('ownSubmit'), m: z.string() }),
+  z.object({ do: z.literal('set'), m: z.string(), t: z.string(), l: levelSchema }),
+  z.object({ do: z.literal('unset'), m: z.string(), t: z.string() }),
+  z.object({ do: z.literal('newTask'), m: z.string(), n: z.string().max(200), l: levelSchema }),
+  z.object({ do: z.literal('catalogueForm') }),
+  z.object({ do: z.literal('catalogueSubmit') }),
+]);
+type SkillsAction = z.infer<typeof actionSchema>;
+
+const value = (action: SkillsAction): string => JSON.stringify(action);
+/** Forms' id; buttons get `skills.<do>[.<n>]`, distinct within a block as Slack wants (routing reads only `skills`). */
+const ID = 'skills.form';
+
+function skillsButton(label: string, action: SkillsAction, index?: number, style?: Button['style']): Button {
+  return button(label, index === undefined ? `skills.${action.do}` : `skills.${action.do}.${index}`, value(action), style);
+}
+
+interface Target {
+  member: Member;
+  self: boolean;
+}
+
+type TargetResult = { ok: true; target: Target } | { ok: false; reply: Message[] };
+
+async function targetOf(ctx: HandlerContext, mention: Mention | undefined): Promise<TargetResult> {
+  if (!mention) return { ok: true, target: { member: ctx.member, self: true } };
+  const found = await resolveMention(ctx, mention);
+  if (!found.ok) return { ok: false, reply: [textMessage(found.reply)] };
+  return allowed(ctx, found.member);
+}
+
+function allowed(ctx: HandlerContext, member: Member): TargetResult {
+  if (!member.active) return { ok: false, reply: [textMessage(ctx.t.coverage.skills.unknownMember)] };
+  if (member.id === ctx.member.id) return { ok: true, target: { member, self: true } };
+  if (!isManager(ctx.member)) {
+    return { ok: false, reply: [textMessage(ctx.t.coverage.skills.othersNeedManager(member.displayName))] };
+  }
+  return { ok: true, target: { member, self: false } };
+}
+
+async function targetById(ctx: HandlerContext, memberId: string): Promise<TargetResult> {
+  const member = await ctx.deps.repos.members.get(ctx.workspace.id, memberId);
+  if (!member) return { ok: false, reply: [textMessage(ctx.t.coverage.skills.unknownMember)] };
+  return allowed(ctx, member);
+}
+
+function tasksOf(ctx: HandlerContext): Promise<Task[]> {
+  return ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
+}
+
+// ---- skills (show) ---------------------------------------------------------------------------
+
+export async function showSkills(ctx: HandlerContext, command: Extract<Command, { name: 'skills_show' }>): Promise<Message[]> {
+  const found = await targetOf(ctx, command.member);
+  if (!found.ok) return found.reply;
+  return [await skillsView(ctx, found.target)];
+}
+
+async function skillsView(ctx: HandlerContext, target: Target): Promise<Message> {
+  const s = ctx.t.coverage.skills;
+  const [tasks, skills] = await Promise.all([
+    tasksOf(ctx),
+    ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id),
+  ]);
+  const name = new Map(tasks.map((t) => [t.id, t.name]));
+  const blocks: Block[] = [header(s.title(target.self, target.member.displayName))];
+  const levels: SkillLevel[] = ['expert', 'trained', 'learning'];
+  for (const level of levels) {
+    const mine = skills
+      .filter((k) => k.level === level && name.has(k.taskId))
+      .sort((a, b) => Number(b.ownJob) - Number(a.ownJob) || (name.get(a.taskId) ?? '').localeCompare(name.get(b.taskId) ?? ''));
+    if (mine.length === 0) continue;
+    const lines = mine.map((k) => `• ${name.get(k.taskId) ?? ''}${k.ownJob ? ` — _${s.ownJob}_` : ''}`);
+    blocks.push(section(`*${s.heading[level]}*\n${lines.join('\n')}`));
+  }
+  if (blocks.length === 1) blocks.push(section(s.empty(target.self, target.member.displayName)));
+  else if (skills.some((k) => k.ownJob)) blocks.push(context(s.ownJobNote(target.self)));
+  const m = target.member.id;
+  const buttons: Button[] = [skillsButton(s.buttons.add, { do: 'addForm', m }, undefined, 'primary')];
+  if (skills.length > 0) {
+    buttons.push(skillsButton(s.buttons.own(target.self), { do: 'ownForm', m }));
+    buttons.push(skillsButton(s.buttons.remove, { do: 'removeForm', m }));
+  }
+  if (isManager(ctx.member)) buttons.push(skillsButton(s.buttons.catalogue, { do: 'catalogueForm' }));
+  blocks.push(actions(...buttons));
+  return message(blocks);
+}
+
+// ---- skills add ------------------------------------------------------------------------------
+
+export async function addSkills(ctx: HandlerContext, command: Extract<Command, { name: 'skills_add' }>): Promise<Message[]> {
+  const found = await targetOf(ctx, command.member);
+  if (!found.ok) return found.reply;
+  const { target } = found;
+  const tasks = await tasksOf(ctx);
+  const matched: Task[] = [];
+  const questions: Message[] = [];
+  for (const text of command.tasks) {
+    const result = matchTask(text, tasks);
+    if (result.kind === 'match') matched.push(result.task);
+    else if (result.kind === 'none') questions.push(unknownTaskAnswer(ctx, target, text, result.suggestions, command.level));
+    else {
+      const set = (t: Task): SkillsAction => ({ do: 'set', m: target.member.id, t: t.id, l: command.level });
+      questions.push(ambiguousQuestion(ctx, text, result.options, set));
+    }
+  }
+  const replies: Message[] = [];
+  if (matched.length > 0) replies.push(textMessage(await setLevel(ctx, target, matched, command.level)));
+  return [...replies, ...questions];
+}
+
+/** Sets the level of each task, keeping whether it is the member's own job; returns the sentence saying so. */
+async function setLevel(ctx: HandlerContext, target: Target, tasks: readonly Task[], level: SkillLevel): Promise<string> {
+  const { repos } = ctx.deps;
+  const current = new Map((await repos.skills.listForMember(ctx.workspace.id, target.member.id)).map((k) => [k.taskId, k]));
+  const unique = [...new Map(tasks.map((t) => [t.id, t])).values()];
+  await repos.withTransaction(async (tx) => {
+    for (const task of unique) {
+      const ownJob = current.get(task.id)?.ownJob ?? false;
+      await tx.skills.upsert(ctx.workspace.id, { memberId: target.member.id, taskId: task.id, level, ownJob });
+    }
+  });
+  ctx.log.info({ targetId: target.member.id, tasks: unique.map((t) => t.key), level }, 'skills set');
+  return ctx.t.coverage.skills.added(target.self, target.member.displayName, level, unique.map((t) => t.name));
+}
+
+function ambiguousQuestion(ctx: HandlerContext, text: string, options: readonly Task[], action: (task: Task) => SkillsAction): Message {
+  return message([
+    section(ctx.t.coverage.skills.ambiguous(text)),
+    actions(...options.slice(0, 5).map((task, i) => skillsButton(task.name, action(task), i))),
+  ]);
+}
+
+function unknownTaskAnswer(ctx: HandlerContext, target: Target, text: string, suggestions: readonly Task[], level: SkillLevel): Message {
+  const s = ctx.t.coverage.skills;
+  const blocks: Block[] = [];
+  const lines = [s.unknown(text)];
+  if (suggestions.length > 0) {
+    lines.push(s.didYouMean);
+    blocks.push(section(lines.join(' ')));
+    blocks.push(actions(...suggestions.map((task, i) => skillsButton(task.name, { do: 'set', m: target.member.id, t: task.id, l: level }, i))));
+  }
+  const name = text.trim();
+  const canCreate = name.length <= MAX_TASK_NAME && taskKey(name) !== '' && refusePhi(ctx.t, name) === null;
+  if (isManager(ctx.member) && canCreate) {
+    if (suggestions.length === 0) blocks.push(section(`${lines.join(' ')} ${s.canAdd}`));
+    blocks.push(actions(skillsButton(s.buttons.newTask(name), { do: 'newTask', m: target.member.id, n: name, l: level })));
+  } else if (suggestions.length === 0) {
+    blocks.push(section(`${lines.join(' ')} ${s.askManager}`));
+  }
+  return message(blocks);
+}
+
+// ---- skills remove ---------------------------------------------------------------------------
+
+export async function removeSkills(ctx: HandlerContext, command: Extract<Command, { name: 'skills_remove' }>): Promise<Message[]> {
+  const found = await targetOf(ctx, command.member);
+  if (!found.ok) return found.reply;
+  const { target } = found;
+  const s = ctx.t.coverage.skills;
+  const tasks = await tasksOf(ctx);
+  const held = new Set((await ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id)).map((k) => k.taskId));
+  const removing: Task[] = [];
+  const notHeld: Task[] = [];
+  const questions: Message[] = [];
+  for (const text of command.tasks) {
+    const result = matchTask(text, tasks);
+    if (result.kind === 'match') {
+      (held.has(result.task.id) ? removing : notHeld).push(result.task);
+    } else if (result.kind === 'ambiguous') {
+      // "remove billing" from someone who holds one billing task means that one.
+      const options = result.options.filter((t) => held.has(t.id));
+      const [only] = options;
+      if (options.length === 1 && only) removing.push(only);
+      else if (options.length === 0) questions.push(textMessage(s.noneHeldOf(text)));
+      else questions.push(ambiguousQuestion(ctx, text, options, (t) => ({ do: 'unset', m: target.member.id, t: t.id })));
+    } else {
+      const suggestions = result.suggestions.filter((t) => held.has(t.id));
+      questions.push(
+        suggestions.length > 0
+          ? message([
+              section(`${s.unknown(text)} ${s.didYouMean}`),
+              actions(...suggestions.map((t, i) => skillsButton(t.name, { do: 'unset', m: target.member.id, t: t.id }, i))),
+            ])
+          : textMessage(s.unknown(text)),
+      );
+    }
+  }
+  const replies: Message[] = [];
+  if (removing.length > 0) replies.push(textMessage(await unsetSkills(ctx, target, removing)));
+  if (notHeld.length > 0) replies.push(textMessage(s.notHeld(target.self, target.member.displayName, notHeld.map((t) => t.name))));
+  return [...replies, ...questions];
+}
+
+async function unsetSkills(ctx: HandlerContext, target: Target, tasks: readonly Task[]): Promise<string> {
+  const unique = [...new Map(tasks.map((t) => [t.id, t])).values()];
+  await ctx.deps.repos.withTransaction(async (tx) => {
+    for (const task of unique) await tx.skills.remove(ctx.workspace.id, target.member.id, task.id);
+  });
+  ctx.log.info({ targetId: target.member.id, tasks: unique.map((t) => t.key) }, 'skills removed');
+  return ctx.t.coverage.skills.removed(target.self, target.member.displayName, unique.map((t) => t.name));
+}
+
+// ---- buttons and forms -----------------------------------------------------------------------
+
+export async function skillsAction(ctx: HandlerContext, raw: string, fields?: Record<string, string>): Promise<Message[]> {
+  let action: SkillsAction;
+  try {
+    action = actionSchema.parse(JSON.parse(raw));
+  } catch {
+    return [textMessage(ctx.t.coverage.staleAction)];
+  }
+  if (action.do === 'catalogueForm' || action.do === 'catalogueSubmit') {
+    if (!isManager(ctx.member)) return [textMessage(ctx.t.coverage.skills.catalogue.managersOnly)];
+    return action.do === 'catalogueForm' ? [await catalogueForm(ctx)] : catalogueSubmit(ctx, fields ?? {});
+  }
+  const found = await targetById(ctx, action.m);
+  if (!found.ok) return found.reply;
+  const { target } = found;
+  const tasks = await tasksOf(ctx);
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  switch (action.do) {
+    case 'show':
+      return [await skillsView(ctx, target)];
+    case 'addForm':
+      return [skillForm(ctx, target, 'add', tasks, [])];
+    case 'removeForm':
+    case 'ownForm': {
+      const skills = await ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id);
+      return [skillForm(ctx, target, action.do === 'ownForm' ? 'own' : 'remove', tasks, skills)];
+    }
+    case 'addSubmit':
+    case 'removeSubmit':
+    case 'ownSubmit': {
+      const chosen = (fields?.tasks ?? '').split(',').flatMap((id) => byId.get(id.trim()) ?? []);
+      if (action.do === 'ownSubmit') return [textMessage(await setOwnJob(ctx, target, chosen))];
+      if (chosen.length === 0) return [textMessage(ctx.t.coverage.skills.chooseTask)];
+      if (action.do === 'removeSubmit') return [textMessage(await unsetSkills(ctx, target, chosen))];
+      const level = levelSchema.safeParse(fields?.level);
+      return [textMessage(await setLevel(ctx, target, chosen, level.success ? level.data : 'trained'))];
+    }
+    case 'set':
+    case 'unset': {
+      const task = byId.get(action.t);
+      if (!task) return [textMessage(ctx.t.coverage.staleAction)];
+      return [textMessage(action.do === 'set' ? await setLevel(ctx, target, [task], action.l) : await unsetSkills(ctx, target, [task]))];
+    }
+    case 'newTask':
+      return newTask(ctx, target, action.n, action.l);
+  }
+}
+
+function skillForm(ctx: HandlerContext, target: Target, kind: 'add' | 'remove' | 'own', tasks: readonly Task[], skills: readonly MemberSkill[]): Message {
+  const f = ctx.t.coverage.skills.form;
+  const name = new Map(tasks.map((t) => [t.id, t.name]));
+  const m = target.member.id;
+  if (kind === 'add') {
+    return message([
+      form({
+        formId: ID,
+        title: f.addTitle,
+        submitLabel: f.save,
+        value: value({ do: 'addSubmit', m }),
+        inputs: [
+          { type: 'input', name: 'tasks', label: f.tasks, kind: 'multiselect', options: tasks.map((t) => ({ label: t.name, value: t.id })) },
+          {
+            type: 'input',
+            name: 'level',
+            label: f.level,
+            kind: 'select',
+            initial: 'trained',
+            hint: f.levelHint,
+            options: SKILL_LEVELS.map((l) => ({ label: ctx.t.coverage.skills.level[l], value: l })),
+          },
+        ],
+      }),
+    ]);
+  }
+  const held = skills.filter((k) => name.has(k.taskId)).sort((a, b) => (name.get(a.taskId) ?? '').localeCompare(name.get(b.taskId) ?? ''));
+  const options = held.map((k) => ({ label: name.get(k.taskId) ?? '', value: k.taskId }));
+  if (options.length === 0) return textMessage(ctx.t.coverage.skills.empty(target.self, target.member.displayName));
+  return message([
+    form({
+      formId: ID,
+      title: kind === 'own' ? f.ownTitle : f.removeTitle,
+      submitLabel: f.save,
+      value: value({ do: kind === 'own' ? 'ownSubmit' : 'removeSubmit', m }),
+      inputs: [
+        kind === 'own'
+          ? {
+              type: 'input',
+              name: 'tasks',
+              label: f.ownTasks,
+              kind: 'multiselect',
+              optional: true,
+              hint: f.ownHint,
+              options,
+              initial: held.filter((k) => k.ownJob).map((k) => k.taskId).join(','),
+            }
+          : { type: 'input', name: 'tasks', label: f.tasks, kind: 'multiselect', options },
+      ],
+    }),
+  ]);
+}
+
+/** Exactly the chosen skills are the member's own job afterwards; levels do not change. */
+async function setOwnJob(ctx: HandlerContext, target: Target, chosen: readonly Task[]): Promise<string> {
+  const wanted = new Set(chosen.map((t) => t.id));
+  const skills = await ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id);
+  await ctx.deps.repos.withTransaction(async (tx) => {
+    for (const skill of skills) {
+      const ownJob = wanted.has(skill.taskId);
+      if (ownJob !== skill.ownJob) await tx.skills.upsert(ctx.workspace.id, { ...skill, ownJob });
+    }
+  });
+  const names = chosen.filter((t) => skills.some((k) => k.taskId === t.id)).map((t) => t.name);
+  return ctx.t.coverage.skills.ownJobSet(target.self, target.member.displayName, names);
+}
+
+/** A manager adds a task the catalogue did not have, then sets the skill that was asked for. */
+async function newTask(ctx: HandlerContext, target: Target, rawName: string, level: SkillLevel): Promise<Message[]> {
+  const s = ctx.t.coverage.skills;
+  if (!isManager(ctx.member)) return [textMessage(s.catalogue.managersOnly)];
+  const created = await createTask(ctx, rawName);
+  if (!created.ok) return [created.reply];
+  return [textMessage(`${s.taskCreated(created.task.name)} ${await setLevel(ctx, target, [created.task], level)}`)];
+}
+
+type Created = { ok: true; task: Task; existed: boolean } | { ok: false; reply: Message };
+type ValidName = { ok: true; name: string; key: string } | { ok: false; reply: Message };
+
+/** A new task's name, tidied, or the reason it cannot be one (patient information, too long, no letters). */
+function validTaskName(ctx: HandlerContext, rawName: string): ValidName {
+  const name = rawName.trim().replace(/\s+/g, ' ');
+  const refusal = refusePhi(ctx.t, name);
+  if (refusal) return { ok: false, reply: refusal };
+  const key = taskKey(name);
+  if (name.length > MAX_TASK_NAME || key === '') return { ok: false, reply: textMessage(ctx.t.coverage.skills.taskNameTooLong(MAX_TASK_NAME)) };
+  return { ok: true, name, key };
+}
+
+async function createTask(ctx: HandlerContext, rawName: string): Promise<Created> {
+  const valid = validTaskName(ctx, rawName);
+  if (!valid.ok) return valid;
+  const { name, key } = valid;
+  const existing = (await tasksOf(ctx)).find((t) => t.key === key);
+  if (existing) return { ok: true, task: existing, existed: true };
+  const [task] = await ctx.deps.repos.tasks.ensure(ctx.workspace.id, [{ key, name }]);
+  if (!task) return { ok: false, reply: textMessage(ctx.t.error.generic) };
+  ctx.log.info({ taskId: task.id, key }, 'task added to the catalogue');
+  return { ok: true, task, existed: false };
+}
+
+async function catalogueForm(ctx: HandlerContext): Promise<Message> {
+  const c = ctx.t.coverage.skills.catalogue;
+  const tasks = await tasksOf(ctx);
+  return message([
+    section(`*${c.title}*\n${tasks.map((t) => `• ${t.name}`).join('\n')}`),
+    context(c.intro(tasks.length)),
+    form({
+      formId: ID,
+      title: c.title,
+      submitLabel: c.save,
+      value: value({ do: 'catalogueSubmit' }),
+      inputs: [
+        { type: 'input', name: 'add', label: c.addLabel, kind: 'text', optional: true, hint: c.addHint },
+        {
+          type: 'input',
+          name: 'remove',
+          label: c.removeLabel,
+          kind: 'multiselect',
+          optional: true,
+          hint: c.removeHint,
+          options: tasks.map((t) => ({ label: t.name, value: t.id })),
+        },
+      ],
+    }),
+  ]);
+}
+
+async function catalogueSubmit(ctx: HandlerContext, fields: Record<string, string>): Promise<Message[]> {
+  const c = ctx.t.coverage.skills.catalogue;
+  const addName = (fields.add ?? '').trim();
+  const tasks = await tasksOf(ctx);
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const removing = (fields.remove ?? '').split(',').flatMap((id) => byId.get(id.trim()) ?? []);
+  if (!addName && removing.length === 0) return [textMessage(c.nothing)];
+  // An empty list would be seeded with the defaults again on its next read.
+  if (!addName && removing.length === tasks.length) return [textMessage(c.keepOne)];
+  const lines: string[] = [];
+  if (addName) {
+    // Check the new name before removing anything, so a refused name changes nothing.
+    const valid = validTaskName(ctx, addName);
+    if (!valid.ok) return [valid.reply];
+  }
+  if (removing.length > 0) {
+    await ctx.deps.repos.withTransaction(async (tx) => {
+      for (const task of removing) await tx.tasks.remove(ctx.workspace.id, task.id);
+    });
+    ctx.log.info({ tasks: removing.map((t) => t.key) }, 'tasks removed from the catalogue');
+    lines.push(c.removed(removing.map((t) => t.name)));
+  }
+  if (addName) {
+    const created = await createTask(ctx, addName);
+    if (!created.ok) return [created.reply];
+    lines.unshift(created.existed ? c.exists(created.task.name) : c.added(created.task.name));
+  }
+  return [textMessage(lines.join(' '))];
+}

@@ -1,0 +1,116 @@
+// The roster as a manager reads it on a phone: people by team, a line each, a page of 50 at a time.
+import { DateTime } from 'luxon';
+import type { Catalog } from '../messages/catalog.js';
+import { actions, button, context, header, message, section } from '../messages/build.js';
+import type { Block, Message } from '../messages/model.js';
+import type { Member, Workspace } from '../model.js';
+
+export const ROSTER_PAGE_SIZE = 50;
+/** Slack allows 3000 characters in a section; a little room is left for the adapters' escaping. */
+export const SECTION_LIMIT = 2800;
+/** Slack allows 50 blocks in a message. */
+const MAX_SECTIONS = 30;
+
+/** Packs lines into as few section texts as fit, never splitting a line. */
+export function packLines(lines: readonly string[], limit = SECTION_LIMIT): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw;
+    if (current && current.length + 1 + line.length > limit) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function statusOf(t: Catalog, member: Member, today: string): string {
+  const s = t.people.roster.status;
+  if (!member.active) return s.left;
+  if (member.optedOut) return s.optedOut;
+  if (member.snoozedUntil && member.snoozedUntil > today) {
+    return s.snoozed(DateTime.fromISO(member.snoozedUntil).toFormat('LLL d'));
+  }
+  return s.active;
+}
+
+function memberLine(t: Catalog, member: Member, byId: Map<string, Member>, today: string): string {
+  const manager = member.managerId ? byId.get(member.managerId) : undefined;
+  const parts = [
+    member.title,
+    t.people.roles[member.role],
+    manager ? t.people.roster.reportsTo(manager.displayName) : '',
+    statusOf(t, member, today),
+  ].filter((p) => p.length > 0);
+  return `• *${member.displayName}* — ${parts.join(' · ')}`;
+}
+
+interface Group {
+  title: string;
+  members: Member[];
+}
+
+/** Active people by team (teams A–Z, people A–Z, "no team" last), then everyone who left. */
+export function rosterGroups(t: Catalog, members: readonly Member[]): Group[] {
+  const teams = new Map<string, Member[]>();
+  for (const m of members.filter((x) => x.active)) {
+    const team = m.team.trim();
+    const list = teams.get(team);
+    if (list) list.push(m);
+    else teams.set(team, [m]);
+  }
+  const byName = (a: Member, b: Member) => a.displayName.localeCompare(b.displayName);
+  const groups = [...teams.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([team, list]) => ({ title: team || t.people.roster.noTeam, members: list.sort(byName) }));
+  const left = members.filter((m) => !m.active).sort(byName);
+  if (left.length > 0) groups.push({ title: t.people.roster.leftHeading, members: left });
+  return groups;
+}
+
+/** One page of the roster starting at the `offset`-th person; a "Show more" button leads to the next. */
+export function rosterPage(t: Catalog, workspace: Workspace, members: readonly Member[], offset: number, today: string): Message {
+  if (members.length === 0) return message([section(t.people.roster.empty)]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const groups = rosterGroups(t, members);
+  const ordered = groups.flatMap((g) => g.members.map((m) => ({ group: g, member: m })));
+  const total = ordered.length;
+  const start = Math.min(Math.max(0, offset), Math.max(0, total - 1));
+  const slice = ordered.slice(start, start + ROSTER_PAGE_SIZE);
+
+  const texts: string[][] = [];
+  let current: Group | undefined;
+  for (const { group, member } of slice) {
+    if (group !== current) {
+      const continued = group === ordered[start]?.group && start > 0 && ordered[start - 1]?.group === group;
+      const title = continued ? t.people.roster.continued(group.title) : group.title;
+      texts.push([`*${title}* · ${group.members.length}`]);
+      current = group;
+    }
+    texts[texts.length - 1]?.push(memberLine(t, member, byId, today));
+  }
+  let sections = texts.flatMap((lines) => packLines(lines));
+  // Many small teams: one section each would pass Slack's block limit, so they share sections.
+  if (sections.length > MAX_SECTIONS) sections = packLines(texts.map((lines) => lines.join('\n')));
+
+  const active = members.filter((m) => m.active);
+  const teamCount = new Set(active.map((m) => m.team.trim())).size;
+  const blocks: Block[] = [];
+  if (start === 0) {
+    blocks.push(header(t.people.roster.title(workspace.name)));
+    blocks.push(section(t.people.roster.summary(active.length, teamCount, total - active.length)));
+  }
+  blocks.push(...sections.map((text) => section(text)));
+  const end = start + slice.length;
+  if (end < total) {
+    blocks.push(context(t.people.roster.page(start + 1, end, total)));
+    blocks.push(actions(button(t.people.roster.more, 'roster.more', `more:${end}`)));
+  } else {
+    if (start > 0) blocks.push(context(t.people.roster.page(start + 1, end, total)));
+    blocks.push(context(t.people.roster.footer));
+  }
+  return message(blocks);
+}

@@ -1,0 +1,212 @@
+// Slack end to end: signed requests to /slack/events with Bolt running for real, against the Slack stand-in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../db/client.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import type { Repositories } from '../../src/core/ports.js';
+import { testDatabaseUrl } from '../support/db.js';
+import { eventually } from '../support/local-app.js';
+import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp } from '../support/slack-app.js';
+import { startSlackStandIn } from '../support/slack-stand-in.js';
+
+let app: SlackApp;
+let db: Awaited<ReturnType<typeof createDatabase>>;
+let repos: Repositories;
+const ADMIN = 'U0ADMIN1';
+const STAFF = 'U0STAFF1';
+
+beforeAll(async () => {
+  const slack = await startSlackStandIn({
+    users: [
+      { id: ADMIN, real_name: 'Dana Whitfield', is_admin: true, tz: 'America/Chicago', profile: { title: 'Practice Manager', email: 'dana@example.org' } },
+      { id: STAFF, real_name: 'Ana García', tz: 'America/New_York', profile: { title: 'Patient Services Representative', email: 'ana@example.org' } },
+      { id: 'U0GONE01', real_name: 'Former Person', deleted: true },
+    ],
+  });
+  app = await startSlackApp({ standIn: slack });
+  db = await createDatabase({ url: testDatabaseUrl() });
+  repos = createRepositories(db.db);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await app?.slack.close();
+  await db?.close();
+});
+
+async function workspace() {
+  const ws = await eventually(async () => (await repos.workspaces.findByExternal('slack', app.slack.team.id)) ?? undefined);
+  return ws;
+}
+
+function responseText(body: unknown): string {
+  return (body as { text?: string }).text ?? '';
+}
+
+describe('installation and directory', () => {
+  it('creates the workspace and brings in the directory, skipping bots and deleted users', async () => {
+    const ws = await workspace();
+    const members = await eventually(async () => {
+      const list = await repos.members.list(ws.id);
+      return list.length >= 2 ? list : undefined;
+    });
+    const byId = new Map(members.map((m) => [m.externalId, m]));
+    expect(byId.get(ADMIN)?.role).toBe('admin');
+    expect(byId.get(ADMIN)?.title).toBe('Practice Manager');
+    expect(byId.get(STAFF)?.role).toBe('staff');
+    expect(byId.get(STAFF)?.timeZone).toBe('America/New_York');
+    expect(byId.has('U0GONE01')).toBe(false);
+    expect(byId.has(app.slack.botUserId)).toBe(false);
+  });
+});
+
+describe('the /rounds command', () => {
+  it('acks at once and answers help privately through the response url', async () => {
+    const body = slashCommandBody(app.slack, STAFF, 'help');
+    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
+    const res = await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(200);
+    const [reply] = await eventually(async () => {
+      const bodies = app.slack.responsesTo(responseId);
+      return bodies.length > 0 ? bodies : undefined;
+    });
+    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(responseText(reply)).toMatch(/What I can do/);
+    expect(responseText(reply)).not.toMatch(/For managers/);
+    expect((reply as { blocks: unknown[] }).blocks.length).toBeGreaterThan(2);
+  });
+
+  it('shows a Slack admin the manager commands', async () => {
+    const body = slashCommandBody(app.slack, ADMIN, 'help');
+    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
+    await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
+    const [reply] = await eventually(async () => {
+      const bodies = app.slack.responsesTo(responseId);
+      return bodies.length > 0 ? bodies : undefined;
+    });
+    expect(responseText(reply)).toMatch(/For managers/);
+  });
+
+  it('answers a near miss with did-you-mean, as in local mode', async () => {
+    const body = slashCommandBody(app.slack, STAFF, 'covr friday');
+    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
+    await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
+    const [reply] = await eventually(async () => {
+      const bodies = app.slack.responsesTo(responseId);
+      return bodies.length > 0 ? bodies : undefined;
+    });
+    expect(responseText(reply)).toMatch(/Did you mean cover\?/);
+  });
+});
+
+describe('security', () => {
+  it('refuses unsigned, tampered and stale requests with 401 and changes nothing', async () => {
+    const body = slashCommandBody(app.slack, STAFF, 'help');
+    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
+    const now = Math.floor(Date.now() / 1000);
+    const form = { contentType: 'application/x-www-form-urlencoded' };
+    const unsigned = await fetch(`${app.base}/slack/events`, { method: 'POST', headers: { 'content-type': form.contentType }, body });
+    expect(unsigned.status).toBe(401);
+    const tampered = await app.post(body.replace('help', 'match'), { ...form, signature: sign(body, now) });
+    expect(tampered.status).toBe(401);
+    const stale = now - 6 * 60;
+    const old = await app.post(body, { ...form, timestamp: stale, signature: sign(body, stale) });
+    expect(old.status).toBe(401);
+    const wrongSecret = await app.post(body, { ...form, signature: sign(body, now, 'not-the-secret') });
+    expect(wrongSecret.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(app.slack.responsesTo(responseId)).toEqual([]);
+  });
+
+  it('answers a malformed signed body with 400', async () => {
+    const res = await app.post('{"type": "event_callback", ', { contentType: 'application/json' });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers the url_verification challenge', async () => {
+    const res = await app.post(JSON.stringify({ token: 'x', challenge: 'c4a1-challenge', type: 'url_verification' }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('c4a1-challenge');
+  });
+});
+
+describe('direct messages', () => {
+  it('answers a DM with the same grammar, and ignores bot messages', async () => {
+    const channel = app.slack.dmChannelOf(STAFF);
+    const before = app.slack.callsTo('chat.postMessage').length;
+    const dm = (text: string, extra: Record<string, unknown> = {}) =>
+      eventEnvelope(app.slack, { type: 'message', channel_type: 'im', channel, user: STAFF, text, ts: `${Date.now() / 1000}`, ...extra });
+    expect((await app.post(dm('who can cover me friday?'))).status).toBe(200);
+    await app.post(dm('I am a bot', { bot_id: 'B999', subtype: 'bot_message' }));
+    const posts = await eventually(async () => {
+      const calls = app.slack.callsTo('chat.postMessage').slice(before);
+      return calls.length >= 1 ? calls : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const after = app.slack.callsTo('chat.postMessage').slice(before);
+    expect(after).toHaveLength(1);
+    expect(String(posts[0]?.args.text)).toMatch(/^cover isn't available yet/);
+    expect(posts[0]?.args.channel).toBe(channel);
+  });
+
+  it('processes a retried event once', async () => {
+    const channel = app.slack.dmChannelOf(STAFF);
+    const before = app.slack.callsTo('chat.postMessage').length;
+    const body = eventEnvelope(app.slack, { type: 'message', channel_type: 'im', channel, user: STAFF, text: 'help', ts: '1700000000.000100' }, `EvRETRY${Date.now()}`);
+    expect((await app.post(body)).status).toBe(200);
+    expect((await app.post(body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status).toBe(200);
+    await eventually(async () => (app.slack.callsTo('chat.postMessage').length > before ? true : undefined));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(app.slack.callsTo('chat.postMessage').length - before).toBe(1);
+  });
+});
+
+describe('buttons', () => {
+  it('turns a button press into a core action and answers through the response url', async () => {
+    const responseId = `act-${Date.now()}`;
+    const payload = {
+      type: 'block_actions',
+      team: { id: app.slack.team.id, domain: app.slack.team.domain },
+      user: { id: STAFF, team_id: app.slack.team.id },
+      api_app_id: app.slack.appId,
+      trigger_id: app.slack.issueTriggerId({ userId: STAFF }),
+      channel: { id: app.slack.dmChannelOf(STAFF) },
+      response_url: app.slack.responseUrl(responseId),
+      actions: [{ type: 'button', action_id: 'help.show', block_id: 'b1', value: '', action_ts: `${Date.now() / 1000}` }],
+    };
+    const res = await app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(200);
+    const [reply] = await eventually(async () => {
+      const bodies = app.slack.responsesTo(responseId);
+      return bodies.length > 0 ? bodies : undefined;
+    });
+    expect(responseText(reply)).toMatch(/What I can do/);
+  });
+});
+
+describe('App Home', () => {
+  it('publishes a home built by the core, with program health for an admin', async () => {
+    const body = eventEnvelope(app.slack, { type: 'app_home_opened', user: ADMIN, channel: app.slack.dmChannelOf(ADMIN), tab: 'home' });
+    expect((await app.post(body)).status).toBe(200);
+    const view = await eventually(async () => app.slack.homeViewOf(ADMIN));
+    const text = JSON.stringify(view);
+    expect(text).toMatch(/My skills/);
+    expect(text).toMatch(/Program health/);
+  });
+});
+
+describe('team_join', () => {
+  it('adds the new person and welcomes them once, tagged with the delivery key', async () => {
+    const user = { id: 'U0NEWHIRE', team_id: app.slack.team.id, name: 'olivia', real_name: 'Olivia Reyes', tz: 'America/Chicago', deleted: false, is_bot: false, profile: { real_name: 'Olivia Reyes', title: 'Medical Assistant' } };
+    app.slack.addUser({ id: 'U0NEWHIRE', real_name: 'Olivia Reyes', tz: 'America/Chicago' });
+    const body = eventEnvelope(app.slack, { type: 'team_join', user });
+    expect((await app.post(body)).status).toBe(200);
+    const [welcome] = await eventually(async () => {
+      const posts = app.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0NEWHIRE');
+      return posts.length > 0 ? posts : undefined;
+    });
+    expect(String(welcome?.args.text)).toMatch(/Welcome to the team, Olivia Reyes/);
+    expect(welcome?.args.metadata).toMatchObject({ event_type: 'rounds_delivery', event_payload: { key: expect.stringMatching(/^welcome:/) } });
+    const ws = await workspace();
+    expect((await repos.members.findByExternal(ws.id, 'U0NEWHIRE'))?.displayName).toBe('Olivia Reyes');
+  });
+});

@@ -1,0 +1,117 @@
+// Rounds with its Slack adapter for real (Bolt on our express app) against the Slack stand-in, plus signed requests.
+import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { QueueNames } from '../../jobs/queues.js';
+import { type RoundsProcess, startRounds } from '../../src/app/runtime.js';
+import { loadConfig } from '../../src/config.js';
+import { testDatabaseUrl } from './db.js';
+import { obliterateQueues } from './local-app.js';
+import { testRedisUrl, uniqueQueueNames } from './redis.js';
+import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
+
+export const SIGNING_SECRET = 'rounds-test-signing-secret';
+
+export interface SlackApp {
+  base: string;
+  proc: RoundsProcess;
+  slack: SlackStandIn;
+  queueNames: QueueNames;
+  /** POSTs a body to /slack/events signed as Slack signs it (timestamp in seconds, may be moved to test staleness). */
+  post(body: string, opts?: { contentType?: string; timestamp?: number; signature?: string; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export async function startSlackApp(
+  opts: { env?: Record<string, string>; worker?: boolean; slackLimits?: Partial<Record<string, number>>; standIn?: SlackStandIn } = {},
+): Promise<SlackApp> {
+  const slack = opts.standIn ?? (await startSlackStandIn());
+  const config = loadConfig({
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: testRedisUrl(),
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ROUNDS_DATA_DIR: mkdtempSync(join(tmpdir(), 'rounds-slack-')),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.url,
+    ...opts.env,
+  });
+  const queueNames = uniqueQueueNames('slack');
+  const proc = await startRounds(config, {
+    web: true,
+    worker: opts.worker ?? true,
+    queueNames,
+    logger: pino({ level: 'silent' }),
+    slackLimits: opts.slackLimits,
+  });
+  const base = `http://127.0.0.1:${proc.port}`;
+  return {
+    base,
+    proc,
+    slack,
+    queueNames,
+    post(body, postOpts = {}) {
+      const timestamp = postOpts.timestamp ?? Math.floor(Date.now() / 1000);
+      return fetch(`${base}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': postOpts.contentType ?? 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': postOpts.signature ?? sign(body, timestamp),
+          ...postOpts.headers,
+        },
+        body,
+      });
+    },
+    async stop() {
+      await proc.stop();
+      if (!opts.standIn) await slack.close();
+      await obliterateQueues(queueNames);
+    },
+  };
+}
+
+/** A slash command body as Slack sends it (form-encoded), for this stand-in's team and a user. */
+export function slashCommandBody(slack: SlackStandIn, userId: string, text: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'verification-token-unused',
+    team_id: slack.team.id,
+    team_domain: slack.team.domain ?? 'practice',
+    channel_id: slack.dmChannelOf(userId),
+    channel_name: 'directmessage',
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command: '/rounds',
+    text,
+    api_app_id: slack.appId,
+    response_url: slack.responseUrl(`cmd-${Math.random().toString(36).slice(2)}`),
+    trigger_id: slack.issueTriggerId({ userId }),
+    ...extra,
+  }).toString();
+}
+
+/** An Events API envelope (event_callback) around an inner event. */
+export function eventEnvelope(slack: SlackStandIn, event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`): string {
+  return JSON.stringify({
+    token: 'verification-token-unused',
+    team_id: slack.team.id,
+    api_app_id: slack.appId,
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: slack.team.id, user_id: slack.botUserId, is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+/** An interactivity payload (block_actions, view_submission) as Slack posts it: form-encoded `payload=`. */
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
