@@ -210,3 +210,117 @@ describe('team_join', () => {
     expect((await repos.members.findByExternal(ws.id, 'U0NEWHIRE'))?.displayName).toBe('Olivia Reyes');
   });
 });
+
+describe('forms as modals', () => {
+  type InputBlock = { type: string; block_id: string; element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; initial_options?: { value: string }[] } };
+
+  /** `view.state.values` as Slack sends it for a modal, from each input's initial value unless overridden. */
+  function stateFrom(view: { blocks: InputBlock[] }, overrides: Record<string, string>) {
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const block of view.blocks.filter((b) => b.type === 'input')) {
+      const { element } = block;
+      const given = overrides[block.block_id];
+      let state: unknown;
+      switch (element.type) {
+        case 'static_select':
+          state = { type: element.type, selected_option: given ? { value: given } : (element.initial_option ?? null) };
+          break;
+        case 'multi_static_select':
+          state = { type: element.type, selected_options: given ? given.split(',').map((value) => ({ value })) : (element.initial_options ?? []) };
+          break;
+        default:
+          state = { type: element.type, value: given ?? element.initial_value ?? null };
+      }
+      values[block.block_id] = { [element.action_id]: state };
+    }
+    return values;
+  }
+
+  async function openSettings() {
+    const before = app.slack.callsTo('views.open').length;
+    const body = slashCommandBody(app.slack, ADMIN, 'settings');
+    expect((await app.post(body, { contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
+    const call = await eventually(async () => app.slack.callsTo('views.open')[before]);
+    expect(call.status).toBe(200);
+    return call.args.view as { callback_id: string; private_metadata: string; blocks: InputBlock[] };
+  }
+
+  function submit(view: { callback_id: string; private_metadata: string; blocks: InputBlock[] }, overrides: Record<string, string>) {
+    const payload = {
+      type: 'view_submission',
+      team: { id: app.slack.team.id, domain: app.slack.team.domain },
+      user: { id: ADMIN, team_id: app.slack.team.id },
+      api_app_id: app.slack.appId,
+      trigger_id: app.slack.issueTriggerId({ userId: ADMIN }),
+      view: {
+        id: 'V0SETTINGS',
+        team_id: app.slack.team.id,
+        type: 'modal',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: stateFrom(view, overrides) },
+      },
+    };
+    return app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+  }
+
+  it('opens settings as a modal straight from the slash command', async () => {
+    const view = await openSettings();
+    expect(view.callback_id).toBe('settings.save');
+    expect(view.blocks.some((b) => b.type === 'input' && b.block_id === 'checkinTime')).toBe(true);
+  });
+
+  it('keeps the modal open with the explanation when a field is wrong, and saves nothing', async () => {
+    const view = await openSettings();
+    const res = await submit(view, { checkinTime: '25:00' });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { response_action: string; view: { blocks: unknown[] } };
+    expect(answer.response_action).toBe('update');
+    expect(JSON.stringify(answer.view.blocks)).toMatch(/check-in time/i);
+    const ws = await workspace();
+    expect((await repos.workspaces.get(ws.id))?.settings.checkinTime).toBe('09:00');
+  });
+
+  it('closes the modal on a good submission, saves, and confirms in a DM', async () => {
+    const view = await openSettings();
+    const before = app.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === ADMIN).length;
+    const res = await submit(view, { checkinTime: '10:30' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const ws = await workspace();
+    await eventually(async () => ((await repos.workspaces.get(ws.id))?.settings.checkinTime === '10:30' ? true : undefined));
+    const confirmations = await eventually(async () => {
+      const posts = app.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === ADMIN).slice(before);
+      return posts.length > 0 ? posts : undefined;
+    });
+    expect(String(confirmations[0]?.args.text)).toMatch(/10:30/);
+  });
+});
+
+describe('a form asked for in a DM', () => {
+  it('offers a button that opens it as a modal', async () => {
+    const channel = app.slack.dmChannelOf(ADMIN);
+    const postsBefore = app.slack.callsTo('chat.postMessage').length;
+    await app.post(eventEnvelope(app.slack, { type: 'message', channel_type: 'im', channel, user: ADMIN, text: 'settings', ts: `${Date.now() / 1000}` }));
+    const post = await eventually(async () => app.slack.callsTo('chat.postMessage').slice(postsBefore).find((c) => c.args.channel === channel));
+    const blocks = post.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const open = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'rounds.open_form');
+    expect(open?.value).toBe('settings');
+
+    const opensBefore = app.slack.callsTo('views.open').length;
+    const payload = {
+      type: 'block_actions',
+      team: { id: app.slack.team.id, domain: app.slack.team.domain },
+      user: { id: ADMIN, team_id: app.slack.team.id },
+      api_app_id: app.slack.appId,
+      trigger_id: app.slack.issueTriggerId({ userId: ADMIN }),
+      channel: { id: channel },
+      response_url: app.slack.responseUrl(`open-${Date.now()}`),
+      actions: [{ type: 'button', action_id: 'rounds.open_form', block_id: 'b1', value: 'settings', action_ts: `${Date.now() / 1000}` }],
+    };
+    await app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+    const opened = await eventually(async () => app.slack.callsTo('views.open')[opensBefore]);
+    expect(opened.status).toBe(200);
+    expect(opened.args.view).toMatchObject({ callback_id: 'settings.save' });
+  });
+});
