@@ -1,17 +1,9 @@
 // Benchmark: time from a signed `/rounds help` POST to its HTTP ack, Rounds beside a bare Bolt app, in one run.
-import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { App, ExpressReceiver } from '@slack/bolt';
-import express from 'express';
-import { pino } from 'pino';
-import { startRounds } from '../src/app/runtime.js';
-import { loadConfig } from '../src/config.js';
-import { obliterateQueues } from '../test/support/local-app.js';
-import { uniqueQueueNames } from '../test/support/redis.js';
 import { SIGNING_SECRET, sign, slashCommandBody } from '../test/support/slack-app.js';
 import { startSlackStandIn } from '../test/support/slack-stand-in.js';
 import type { Row } from './matching.js';
@@ -19,18 +11,47 @@ import type { Row } from './matching.js';
 const REQUESTS = 500;
 const CONCURRENCY = 50;
 const ROUNDS = 2;
+const root = join(import.meta.dirname, '..');
 
-async function bareBolt(): Promise<{ url: string; server: Server }> {
-  const http = express();
-  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, app: http, endpoints: '/slack/events' });
-  const app = new App({ receiver, token: 'xoxb-bare', botId: 'B0BARE', botUserId: 'U0BARE', tokenVerificationEnabled: false });
-  app.command('/rounds', async ({ ack }) => {
-    await ack();
+interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a server process and waits until its /readyz answers 200. */
+async function spawnServer(args: string[], env: Record<string, string>): Promise<Server> {
+  const port = String(30_000 + Math.floor(Math.random() * 20_000));
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const server = createServer(http);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/slack/events`, server };
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `${base}/slack/events`,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident and peak resident memory of a process, in MiB (Linux). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
 }
 
 async function fire(url: string, bodies: string[]): Promise<number[]> {
@@ -63,8 +84,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-function summarise(name: string, latencies: number[], wallMs: number): Row {
+function summarise(name: string, latencies: number[], wallMs: number, pid: number): Row {
   const sorted = [...latencies].sort((a, b) => a - b);
+  const memory = memoryOf(pid);
   return {
     name,
     requests: sorted.length,
@@ -72,7 +94,8 @@ function summarise(name: string, latencies: number[], wallMs: number): Row {
     p95_ms: round(percentile(sorted, 95)),
     p99_ms: round(percentile(sorted, 99)),
     per_second: Math.round(sorted.length / (wallMs / 1000)),
-    rss_mib: Math.round(process.memoryUsage().rss / 1048576),
+    rss_mib: memory.rss,
+    peak_rss_mib: memory.peak,
   };
 }
 
@@ -80,49 +103,43 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function benchSlackAck(): Promise<Row[]> {
   const slack = await startSlackStandIn({ users: [{ id: 'U0BENCH01', real_name: 'Bench Person' }] });
-  const queueNames = uniqueQueueNames('bench-ack');
-  const rounds = await startRounds(
-    loadConfig({
-      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      ROUNDS_DATA_DIR: mkdtempSync(join(tmpdir(), 'rounds-bench-')),
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_API_URL: slack.url,
-    }),
-    { web: true, worker: false, queueNames, logger: pino({ level: 'silent' }) },
-  );
-  const bare = await bareBolt();
-  const roundsUrl = `http://127.0.0.1:${rounds.port}/slack/events`;
+  const env = {
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.url,
+  };
+  // Each server in a process of its own, the load from this one: nobody measures their own event loop.
+  const rounds = await spawnServer(['src/app/cli.ts', 'web'], env);
+  const bare = await spawnServer(['bench/bare-bolt.ts'], env);
   const bodies = () => Array.from({ length: REQUESTS }, () => slashCommandBody(slack, 'U0BENCH01', 'help'));
   const results: Record<'rounds' | 'bare', number[]> = { rounds: [], bare: [] };
   const walls: Record<'rounds' | 'bare', number> = { rounds: 0, bare: 0 };
   try {
     // Warm both, then alternate so machine noise falls on both alike.
-    await fire(roundsUrl, bodies().slice(0, 100));
+    await fire(rounds.url, bodies().slice(0, 100));
     await fire(bare.url, bodies().slice(0, 100));
     for (let i = 0; i < ROUNDS; i++) {
-      for (const [name, url] of [['bare', bare.url], ['rounds', roundsUrl]] as const) {
+      for (const [name, server] of [['bare', bare], ['rounds', rounds]] as const) {
         const started = performance.now();
-        results[name].push(...(await fire(url, bodies())));
+        results[name].push(...(await fire(server.url, bodies())));
         walls[name] += performance.now() - started;
         // Let Rounds finish the work it continued after each ack before the next side runs.
         await new Promise((r) => setTimeout(r, 1_500));
       }
     }
+    const bareRow = summarise('slack ack: bare Bolt', results.bare, walls.bare, bare.pid);
+    const roundsRow = summarise('slack ack: Rounds /rounds help', results.rounds, walls.rounds, rounds.pid);
+    roundsRow.p50_vs_bare = round(Number(roundsRow.p50_ms) / Number(bareRow.p50_ms));
+    roundsRow.p95_vs_bare = round(Number(roundsRow.p95_ms) / Number(bareRow.p95_ms));
+    roundsRow.p99_vs_bare = round(Number(roundsRow.p99_ms) / Number(bareRow.p99_ms));
+    return [bareRow, roundsRow];
   } finally {
     await rounds.stop();
-    await new Promise((r) => bare.server.close(r));
+    await bare.stop();
     await slack.close();
-    await obliterateQueues(queueNames);
   }
-  const bareRow = summarise('slack ack: bare Bolt', results.bare, walls.bare);
-  const roundsRow = summarise('slack ack: Rounds /rounds help', results.rounds, walls.rounds);
-  roundsRow.p50_vs_bare = round(Number(roundsRow.p50_ms) / Number(bareRow.p50_ms));
-  roundsRow.p99_vs_bare = round(Number(roundsRow.p99_ms) / Number(bareRow.p99_ms));
-  return [bareRow, roundsRow];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,6 +1,5 @@
 // Opens the database: a pg pool when a URL is given, else embedded Postgres (PGlite), both typed the same way.
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -63,6 +62,8 @@ function openPostgres(url: string, onError: ((error: Error) => void) | undefined
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir && !dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  // Loaded only when used: the embedded database costs ~50 MiB just to import.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = new PGlite({
     dataDir,
     parsers: { [OID_DATE]: keepDate, [OID_INT8]: parseInt8 },

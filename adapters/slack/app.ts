@@ -11,12 +11,15 @@ import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.js';
 import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.js';
 import { upsertDirectoryMember } from '../../src/core/people/upsert-member.js';
 import type { SlackConfig } from '../../src/config.js';
+import { createAfterAck } from './after-ack.js';
 import { createInstallationStore } from './installation-store.js';
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.js';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.js';
 import { readModalValues, renderHome, renderMessage, renderModal } from './render.js';
 
 export const SLASH_COMMAND = '/rounds';
+/** Slash commands answered at once after their acks; more wait their turn (each takes a few milliseconds). */
+const AFTER_ACK_CONCURRENCY = 2;
 /** The action that opens a form as a modal when it could not be opened straight away (no trigger id then). */
 export const OPEN_FORM_ACTION = 'rounds.open_form';
 /** Scopes the app asks for (the manifest lists the same). */
@@ -88,6 +91,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
   };
   const platform = createSlackPlatform({ clients, limiter });
+  const afterAck = createAfterAck(AFTER_ACK_CONCURRENCY, log);
   const inbound = opts.http !== undefined;
   if (!inbound) return { platform, limiter, start: async () => undefined, stop: async () => undefined };
 
@@ -193,24 +197,27 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
-    const workspace = await resolve(command.team_id, command.user_id, client);
-    if (!workspace) return;
-    const replies = await opts.bot.handle({
-      type: 'command',
-      via: 'slash',
-      workspaceId: workspace.id,
-      memberExternalId: command.user_id,
-      text: command.text ?? '',
+    // The answer follows the ack. A form needs the trigger id within 3 s, so commands go ahead of nothing
+    // but each other: the queue is short and a handful run at once.
+    afterAck.run({ teamId: command.team_id, command: 'slash' }, async () => {
+      const workspace = await resolve(command.team_id, command.user_id, client);
+      if (!workspace) return;
+      const replies = await opts.bot.handle({
+        type: 'command',
+        via: 'slash',
+        workspaceId: workspace.id,
+        memberExternalId: command.user_id,
+        text: command.text ?? '',
+      });
+      const form = firstForm(replies);
+      if (form && command.trigger_id) {
+        await openModal(client, workspace, command.trigger_id, form, replies);
+        return;
+      }
+      for (const reply of withOpenFormButtons(replies, command.text ?? '')) {
+        await respond({ response_type: 'ephemeral', ...renderMessage(reply) });
+      }
     });
-    // A trigger id lives 3 s: a form opens as a modal at once, never after a queue.
-    const form = firstForm(replies);
-    if (form && command.trigger_id) {
-      await openModal(client, workspace, command.trigger_id, form, replies);
-      return;
-    }
-    for (const reply of withOpenFormButtons(replies, command.text ?? '')) {
-      await respond({ response_type: 'ephemeral', ...renderMessage(reply) });
-    }
   });
 
   app.message(async ({ message, say, client, body }) => {
@@ -335,6 +342,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
     async stop() {
       if (!receiver) await app.stop();
+      await afterAck.drain();
     },
   };
 }
