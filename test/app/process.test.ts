@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testRedisUrl } from '../support/redis.js';
 
@@ -70,6 +71,40 @@ describe('npm start', () => {
     expect(output().stdout).toContain('Rounds is running');
   }, 90_000);
 });
+
+describe('npm start without a running Redis', () => {
+  it('starts a redis-server of its own in local mode, and stops it on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rounds-redis-'));
+    dirs.push(dataDir);
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const redisPort = 40_000 + Math.floor(Math.random() * 10_000);
+    const { child, output } = npmStart({ PORT: port, ROUNDS_DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${redisPort}` });
+    const exit = exited(child);
+    try {
+      await waitForReady(`http://127.0.0.1:${port}/readyz`, 60_000);
+      expect(await redisAnswers(redisPort)).toBe(true);
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw new Error(`${(err as Error).message}\n${output().stderr}`, { cause: err });
+    }
+    child.kill('SIGTERM');
+    expect((await exit).code).toBe(0);
+    expect(await redisAnswers(redisPort)).toBe(false);
+  }, 90_000);
+});
+
+async function redisAnswers(port: number): Promise<boolean> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
 
 async function waitForReady(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
