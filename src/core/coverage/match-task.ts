@@ -8,6 +8,11 @@
 //   4. a typo: the closest name or synonym within a few edits, by length.
 // Several tasks found by one rule → `ambiguous`; none by any → `none` with the closest names.
 
+import { editDistance } from '../commands/suggest.js';
+
+/** Re-exported: the same typo measure the command parser uses. */
+export { editDistance };
+
 export interface TaskLike {
   key: string;
   name: string;
@@ -103,25 +108,6 @@ function singular(word: string): string {
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (/(?:ss|us|is)$/.test(word)) return word;
   return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-
-/** Edits (insert, delete, substitute, swap two neighbours) between two strings. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i < rows; i++) {
-    const row = d[i];
-    if (!row) continue;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      row[j] = best;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 /** Typos forgiven for a text of this length: none in short words like "PA", where one edit is another word. */

@@ -3,6 +3,7 @@ import type { BotDeps } from '../context.js';
 import { textMessage } from '../messages/build.js';
 import { catalogFor } from '../messages/catalog.js';
 import type { DirectoryUser, Member } from '../model.js';
+import { upsertDirectoryMember } from './upsert-member.js';
 
 export async function welcomeJoinedMember(deps: BotDeps, workspaceId: string, user: DirectoryUser): Promise<Member | null> {
   const { repos } = deps;
@@ -11,25 +12,11 @@ export async function welcomeJoinedMember(deps: BotDeps, workspaceId: string, us
     deps.logger.warn({ workspaceId }, 'member joined an unknown workspace');
     return null;
   }
-  const existing = await repos.members.findByExternal(workspaceId, user.externalId);
-  const member =
-    existing ??
-    (await repos.members.create({
-      workspaceId,
-      externalId: user.externalId,
-      displayName: user.displayName,
-      role: user.isAdmin ? 'admin' : 'staff',
-      title: user.title ?? '',
-      team: user.team ?? '',
-      managerId: null,
-      timeZone: user.timeZone ?? workspace.timeZone,
-      locale: user.locale ?? workspace.locale,
-      email: user.email ?? null,
-      startDate: deps.clock.now().setZone(user.timeZone ?? workspace.timeZone).toISODate(),
-      active: true,
-      snoozedUntil: null,
-      optedOut: false,
-    }));
+  const { member, created } = await upsertDirectoryMember(deps, workspace, user);
+  if (created) {
+    // A newcomer starts today, in their own zone: the date the onboarding sequence counts from.
+    await repos.members.update(workspaceId, member.id, { startDate: deps.clock.now().setZone(member.timeZone).toISODate() });
+  }
   const t = catalogFor(member.locale);
   await deps.outbox.enqueue({
     workspaceId,
@@ -39,6 +26,6 @@ export async function welcomeJoinedMember(deps: BotDeps, workspaceId: string, us
     conversation: 'dm',
     message: textMessage(t.welcomeNewMember(member.displayName)),
   });
-  deps.logger.info({ workspaceId, memberId: member.id }, existing ? 'member rejoined' : 'member joined');
+  deps.logger.info({ workspaceId, memberId: member.id }, created ? 'member joined' : 'member rejoined');
   return member;
 }
