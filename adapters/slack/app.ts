@@ -15,7 +15,7 @@ import { createAfterAck } from './after-ack.js';
 import { createInstallationStore } from './installation-store.js';
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.js';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.js';
-import { readModalValues, renderHome, renderMessage, renderModal } from './render.js';
+import { parseOpenFormValue, readModalValues, renderHome, renderMessage, renderModal } from './render.js';
 
 export const SLASH_COMMAND = '/rounds';
 /** Slash commands answered at once after their acks; more wait their turn (each takes a few milliseconds). */
@@ -245,10 +245,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const triggerId = (body as { trigger_id?: string }).trigger_id;
 
     if (actionId === OPEN_FORM_ACTION) {
-      // The form's command is run again to build a fresh form, opened now that a trigger id exists.
-      const replies = await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: user, text: value });
+      // Two kinds of reference: a form sent on its own carries {formId, value} (its action, asked again,
+      // returns the form); a form answered in a DM carries the command that built it, run again.
+      const ref = parseOpenFormValue(value);
+      const replies = ref
+        ? await opts.bot.handle({ type: 'action', workspaceId: workspace.id, memberExternalId: user, actionId: ref.formId, value: ref.value ?? '' })
+        : await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: user, text: value });
       const form = firstForm(replies);
       if (form && triggerId) await openModal(client, workspace, triggerId, form, replies);
+      else for (const reply of replies) await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
       return;
     }
     const replies = await opts.bot.handle({ type: 'action', workspaceId: workspace.id, memberExternalId: user, actionId, value });

@@ -324,3 +324,41 @@ describe('a form asked for in a DM', () => {
     expect(opened.args.view).toMatchObject({ callback_id: 'settings.save' });
   });
 });
+
+describe('a form sent on its own (through the outbox)', () => {
+  it('arrives as a button that opens the form as a modal', async () => {
+    const ws = await workspace();
+    const admin = await repos.members.findByExternal(ws.id, ADMIN);
+    const staff = await repos.members.findByExternal(ws.id, STAFF);
+    if (!admin || !staff) throw new Error('members missing');
+    const now = new Date().toISOString();
+    const pair = await repos.pairs.create(
+      { workspaceId: ws.id, mentorId: admin.id, menteeId: staff.id, kind: 'mentoring', status: 'completed', cadence: 'biweekly', focus: null, reason: null, mentorAccepted: true, menteeAccepted: true },
+      now,
+    );
+    const { renderMessage } = await import('../../adapters/slack/render.js');
+    const { message, form } = await import('../../src/core/messages/build.js');
+    const rendered = renderMessage(
+      message([form({ formId: 'mentor.reflect', title: 'Your reflection', submitLabel: 'Save', value: `reflect:${pair.id}`, inputs: [{ type: 'input', name: 'reflection', label: 'One line', kind: 'text' }] })]),
+    );
+    const buttons = JSON.stringify(rendered.blocks);
+    const value = /"action_id":"rounds\.open_form","value":"((?:[^"\\]|\\.)*)"/.exec(buttons)?.[1];
+    expect(value).toBeDefined();
+
+    const opensBefore = app.slack.callsTo('views.open').length;
+    const payload = {
+      type: 'block_actions',
+      team: { id: app.slack.team.id, domain: app.slack.team.domain },
+      user: { id: STAFF, team_id: app.slack.team.id },
+      api_app_id: app.slack.appId,
+      trigger_id: app.slack.issueTriggerId({ userId: STAFF }),
+      channel: { id: app.slack.dmChannelOf(STAFF) },
+      response_url: app.slack.responseUrl(`reflect-${Date.now()}`),
+      actions: [{ type: 'button', action_id: 'rounds.open_form', block_id: 'b1', value: JSON.parse(`"${value}"`), action_ts: `${Date.now() / 1000}` }],
+    };
+    await app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+    const opened = await eventually(async () => app.slack.callsTo('views.open')[opensBefore]);
+    expect(opened.status).toBe(200);
+    expect(opened.args.view).toMatchObject({ callback_id: 'mentor.reflect', private_metadata: `reflect:${pair.id}` });
+  });
+});
