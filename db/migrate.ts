@@ -7,6 +7,8 @@ import * as m0002 from './migrations/0002-local-inbox.js';
 import * as m0003 from './migrations/0003-clock-per-workspace.js';
 import * as m0004 from './migrations/0004-roster.js';
 import * as m0006 from './migrations/0006-installations.js';
+import * as m0007 from './migrations/0007-mentoring.js';
+import * as m0008 from './migrations/0008-checkins.js';
 
 // Listed in code rather than read from the folder, so the same list works under tsx and from dist/.
 // Append new migrations here; names sort in the order they run.
@@ -16,6 +18,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-clock-per-workspace': m0003,
   '0004-roster': m0004,
   '0006-installations': m0006,
+  '0007-mentoring': m0007,
+  '0008-checkins': m0008,
 };
 
 /** Applies the pending migrations in one transaction; throws MigrationError, having applied none, when one fails. */

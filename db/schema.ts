@@ -176,6 +176,89 @@ export interface LocalMessagesTable {
   updated_at: NullableTimestamp;
 }
 
+/** Mentoring (migration 0007): matching runs, their proposals, who approved each pair, private reflections. */
+export interface MatchRunsTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  preview: boolean;
+  unmatched: DefaultJson;
+  created_at: Timestamp;
+}
+
+export interface MatchProposalsTable {
+  id: string;
+  workspace_id: string;
+  run_id: string;
+  position: number;
+  mentor_id: string;
+  mentee_id: string;
+  kind: 'mentoring' | 'reverse';
+  score: number;
+  topics: DefaultJson;
+  reason: Json;
+  status: Generated<'pending' | 'approved' | 'skipped' | 'stale'>;
+  pair_id: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+}
+
+export interface PairApprovalsTable {
+  pair_id: string;
+  workspace_id: string;
+  source: 'match' | 'pair';
+  approved_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PairReflectionsTable {
+  pair_id: string;
+  member_id: string;
+  workspace_id: string;
+  text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Check-ins (migration 0008): one per member per ISO week, answers per pair, paused members, pair activation. */
+export interface CheckinsTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  iso_week: string;
+  pair_ids: DefaultJson;
+  delivery_key: string;
+  reminder_key: string;
+  created_at: Timestamp;
+  answered_at: NullableTimestamp;
+}
+
+export interface CheckinAnswersTable {
+  checkin_id: string;
+  pair_id: string;
+  workspace_id: string;
+  member_id: string;
+  outcome: 'met' | 'not_yet' | 'need_help' | null;
+  rating: number | null;
+  note: string | null;
+  answered_at: Timestamp;
+  help_requested_at: NullableTimestamp;
+}
+
+export interface CheckinMembersTable {
+  member_id: string;
+  workspace_id: string;
+  paused_at: NullableTimestamp;
+  paused_week: string | null;
+  resumed_at: NullableTimestamp;
+}
+
+export interface PairActivityTable {
+  pair_id: string;
+  workspace_id: string;
+  activated_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   members: MembersTable;
@@ -191,4 +274,12 @@ export interface Database {
   local_messages: LocalMessagesTable;
   pending_imports: PendingImportsTable;
   directory_entries: DirectoryEntriesTable;
+  match_runs: MatchRunsTable;
+  match_proposals: MatchProposalsTable;
+  pair_approvals: PairApprovalsTable;
+  pair_reflections: PairReflectionsTable;
+  checkins: CheckinsTable;
+  checkin_answers: CheckinAnswersTable;
+  checkin_members: CheckinMembersTable;
+  pair_activity: PairActivityTable;
 }

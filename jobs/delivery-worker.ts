@@ -1,7 +1,8 @@
 // Sends recorded deliveries through the workspace's chat platform, at most once as users see it.
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { PlatformRejectedError, RateLimitedError } from '../src/core/errors.js';
+import { DateTime } from 'luxon';
+import { PlatformRejectedError, RateLimitedError, RoundsError } from '../src/core/errors.js';
 import { messageSchema } from '../src/core/messages/model.js';
 import type { Member, Platform } from '../src/core/model.js';
 import type { ChatPlatform, Clock, Logger, Recipient, Repositories } from '../src/core/ports.js';
@@ -20,6 +21,19 @@ export interface DeliveryDeps {
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'reconciled' | 'gone';
 
+/**
+ * How long a send that started may still be running elsewhere (a worker that lost its job to a Redis
+ * flush or a stall): longer than any platform call may take (the Slack client gives up after 15 s).
+ */
+export const IN_FLIGHT_MS = 20_000;
+
+/** Another attempt of the same delivery may be sending right now: come back after `retryAfterMs`, attempt not spent. */
+export class SendInFlightError extends RoundsError {
+  constructor(readonly retryAfterMs: number) {
+    super('send_in_flight', `another attempt may be sending; retry after ${retryAfterMs} ms`);
+  }
+}
+
 /** One attempt at a delivery. Throws to let BullMQ retry; UnrecoverableError when no retry can help. */
 export async function deliver(deps: DeliveryDeps, key: string): Promise<DeliveryOutcome> {
   const { repos } = deps;
@@ -37,8 +51,11 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Delivery
     delivery.conversation === 'dm' && members[0] ? { kind: 'dm', member: members[0] } : { kind: 'group', members };
 
   // An earlier attempt started sending and its outcome is unknown (a crash, a timeout):
-  // look for the message before sending a second copy.
+  // look for the message before sending a second copy. An attempt with no error yet may still
+  // be running in another worker: wait until it cannot be.
   if (delivery.sendingAt) {
+    const age = deps.clock.now().toMillis() - DateTime.fromISO(delivery.sendingAt).toMillis();
+    if (delivery.lastError === null && age < IN_FLIGHT_MS) throw new SendInFlightError(IN_FLIGHT_MS - Math.max(0, age));
     const found = await platform.findSent(workspace, to, key);
     if (found) {
       await repos.deliveries.markSent(key, found.messageId, now(deps));
@@ -49,17 +66,18 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Delivery
   const parsed = messageSchema.safeParse(delivery.message);
   if (!parsed.success) throw new UnrecoverableError(`delivery ${key} holds an invalid message`);
 
-  await repos.deliveries.markSending(key, now(deps));
+  if (!(await repos.deliveries.markSending(key, now(deps), delivery.sendingAt))) throw new SendInFlightError(1_000);
   try {
     const sent = await platform.send(workspace, to, parsed.data, key);
     await repos.deliveries.markSent(key, sent.messageId, now(deps));
     deps.onSent?.(delivery.kind);
     return 'sent';
   } catch (err) {
-    if (err instanceof RateLimitedError || err instanceof PlatformRejectedError) {
-      // The platform answered, so nothing was sent: the outcome is no longer in doubt.
-      await repos.deliveries.markAttemptFailed(key, errorText(err));
-    }
+    // The platform answered a refusal, so nothing was sent; anything else (a 5xx, a lost answer) may have sent.
+    const refused = err instanceof RateLimitedError || err instanceof PlatformRejectedError;
+    await repos.deliveries
+      .markAttemptFailed(key, errorText(err), { inDoubt: !refused })
+      .catch((e: unknown) => deps.logger.warn({ err: e, key }, 'could not record a failed attempt'));
     if (err instanceof PlatformRejectedError) throw new UnrecoverableError(err.message);
     throw err;
   }
@@ -93,8 +111,8 @@ export function startDeliveryWorker(
       try {
         return await deliver(deps, job.data.key);
       } catch (err) {
-        if (err instanceof RateLimitedError) {
-          // Wait out Retry-After: move the job back with that delay instead of burning an attempt.
+        if (err instanceof RateLimitedError || err instanceof SendInFlightError) {
+          // Wait out Retry-After (or another worker's send): move the job back with that delay instead of burning an attempt.
           await job.moveToDelayed(Date.now() + err.retryAfterMs, job.token);
           throw new DelayedError();
         }

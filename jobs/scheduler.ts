@@ -15,12 +15,24 @@ export async function ensureTickScheduler(queues: Queues, everyMs = TICK_EVERY_M
   await queues.tick.upsertJobScheduler(TICK_SCHEDULER_ID, { every: everyMs }, { name: 'tick', data: { reason: 'schedule' } });
 }
 
-/** Queues again every delivery Postgres still holds as pending: after a Redis flush nothing is lost. */
-export async function requeuePending(deps: { deliveries: DeliveryRepo; clock: Clock }, queues: Queues): Promise<number> {
+/**
+ * Queues again every delivery Postgres still holds as pending: after a Redis flush nothing is lost.
+ * `serves` leaves out workspaces this process does not serve (another platform's, another local practice's):
+ * their own processes queue them, where a worker that can send them runs.
+ */
+export async function requeuePending(
+  deps: { deliveries: DeliveryRepo; clock: Clock; serves?: (workspaceId: string) => Promise<boolean> },
+  queues: Queues,
+): Promise<number> {
   const before = deps.clock.now().minus({ milliseconds: REQUEUE_AFTER_MS }).toISO() ?? '';
   const pending = await deps.deliveries.listPending(before, 5_000);
-  for (const delivery of pending) await enqueueDelivery(queues, delivery);
-  return pending.length;
+  let queued = 0;
+  for (const delivery of pending) {
+    if (deps.serves && !(await deps.serves(delivery.workspaceId))) continue;
+    await enqueueDelivery(queues, delivery);
+    queued += 1;
+  }
+  return queued;
 }
 
 export interface TickRunner {

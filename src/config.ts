@@ -68,6 +68,9 @@ const envSchema = z.object({
   }),
   ROUNDS_LOCAL: flag('ROUNDS_LOCAL'),
   ROUNDS_DATA_DIR: optional.transform((v) => v ?? './.rounds'),
+  ROUNDS_QUEUE_PREFIX: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(v), {
+    message: 'ROUNDS_QUEUE_PREFIX must be 1 to 64 letters, digits, "-" or "_"',
+  }),
   LOG_LEVEL: optional
     .transform((v) => v ?? 'info')
     .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
@@ -106,6 +109,8 @@ export interface Config {
   teams?: TeamsConfig;
   /** The local adapter: on when no platform is configured, or with ROUNDS_LOCAL=1. */
   local: boolean;
+  /** Names this deployment's queues `<prefix>-delivery` and `<prefix>-tick` (several on one Redis, or a test's own). */
+  queuePrefix?: string;
 }
 
 /** Reads the environment. Throws ConfigError with one line naming the problem. */
@@ -147,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slack,
     teams,
     local,
+    queuePrefix: e.ROUNDS_QUEUE_PREFIX,
   };
 }
 

@@ -49,6 +49,8 @@ function toDelivery(row: Row): Delivery {
 
 /**
  * Lifecycle: record → (markSending → markAttemptFailed)* → markSending → markSent, or markFailed.
+ * While an attempt runs, `sending_at` is set and `last_error` null; an attempt that ended in doubt
+ * keeps `sending_at` and has a `last_error`.
  * `attempts` counts markSending calls, i.e. sends started. `sent` is final. Keys are unique
  * across all workspaces, so a key must be globally unique (its subject's uuid makes it so).
  */
@@ -98,16 +100,24 @@ export function createDeliveryRepo(db: Kysely<Database>): DeliveryRepo {
       return row ? toDelivery(row) : null;
     },
 
-    /** Throws DeliveryNotPendingError when it is already sent or failed: no second send may start. */
-    async markSending(key, at) {
-      const updated = await db
+    /**
+     * Throws DeliveryNotPendingError when it is already sent or failed: no second send may start. With
+     * `expectedSendingAt`, starts only if no other attempt started since it was read (false otherwise).
+     */
+    async markSending(key, at, expectedSendingAt) {
+      let query = db
         .updateTable('deliveries')
-        .set({ sending_at: at, attempts: sql<number>`attempts + 1` })
+        // A new attempt: its error, if any, is its own (an attempt in flight has none yet).
+        .set({ sending_at: at, attempts: sql<number>`attempts + 1`, last_error: null })
         .where('key', '=', key)
-        .where('status', '=', 'pending')
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw new DeliveryNotPendingError(key, await statusOf(key));
+        .where('status', '=', 'pending');
+      if (expectedSendingAt === null) query = query.where('sending_at', 'is', null);
+      else if (expectedSendingAt !== undefined) query = query.where('sending_at', '=', instant(expectedSendingAt));
+      const updated = await query.returning('id').executeTakeFirst();
+      if (updated) return true;
+      const status = await statusOf(key);
+      if (status !== 'pending') throw new DeliveryNotPendingError(key, status);
+      return false;
     },
 
     /** Allowed from any status: a message found sent after all is sent, even if given up on. */
@@ -121,8 +131,9 @@ export function createDeliveryRepo(db: Kysely<Database>): DeliveryRepo {
       if (!updated) throw new RowNotFoundError('delivery', { key });
     },
 
-    async markAttemptFailed(key, error) {
-      await updateUnsent(key, { last_error: error, sending_at: null });
+    async markAttemptFailed(key, error, opts) {
+      // In doubt (a 5xx, a lost answer): the attempt is over but may have sent, so sending_at stays for reconciling.
+      await updateUnsent(key, opts?.inDoubt ? { last_error: error } : { last_error: error, sending_at: null });
     },
 
     // sending_at stays: if a send was in doubt when we gave up, operators should see that.

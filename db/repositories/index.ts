@@ -2,11 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../src/core/ports.js';
 import type { Database } from '../schema.js';
+import { createCheckinRepo } from './checkins.js';
 import { createClockRepo } from './clock.js';
 import { createDeliveryRepo } from './deliveries.js';
 import { createDirectoryEntryRepo } from './directory-entries.js';
 import { createInstallationRepo } from './installations.js';
 import { createMemberRepo } from './members.js';
+import { createMentoringRepo } from './mentoring.js';
 import { createPairRepo } from './pairs.js';
 import { createPendingImportRepo } from './pending-imports.js';
 import { createProfileRepo } from './profiles.js';
@@ -31,6 +33,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     pendingImports: createPendingImportRepo(db),
     directory: createDirectoryEntryRepo(db),
     installations: createInstallationRepo(db),
+    checkins: createCheckinRepo(db),
+    mentoring: createMentoringRepo(db),
     withTransaction: (fn) =>
       // Already inside a transaction: join it rather than nest (PGlite has one connection).
       db.isTransaction ? fn(createRepositories(db)) : db.transaction().execute((trx) => fn(createRepositories(trx))),

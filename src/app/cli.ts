@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { ConfigError, type Config, loadConfig } from '../config.js';
 import { systemClock } from './clock.js';
+import { registerDeliveryCommands } from './cli-deliveries.js';
 import { registerRosterCommands } from './cli-roster.js';
 import { registerSkillsCommands } from './cli-skills.js';
 import { StartupError } from './redis.js';
@@ -119,6 +120,7 @@ program
 
 registerRosterCommands(program, fail);
 registerSkillsCommands(program, fail);
+registerDeliveryCommands(program, fail);
 
 program.parseAsync(process.argv).catch(fail);
 

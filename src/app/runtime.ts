@@ -16,7 +16,9 @@ import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.
 import { createOutbox } from '../../jobs/outbox.js';
 import { createQueues, createRedis, DEFAULT_QUEUE_NAMES, type QueueNames } from '../../jobs/queues.js';
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.js';
+import { createWorkspaceScope } from '../../jobs/workspace-scope.js';
 import { type Bot, createBot } from '../core/bot.js';
+import { checkinTouchpoints } from '../core/checkins/tick.js';
 import type { BotDeps } from '../core/context.js';
 import { mergeFeatures } from '../core/features.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -74,7 +76,7 @@ export interface RoundsProcess {
 }
 
 /** The touchpoint rules of the scheduler tick; each feature adds its own. */
-const TOUCHPOINT_RULES: TouchpointRule[] = [];
+const TOUCHPOINT_RULES: TouchpointRule[] = [checkinTouchpoints];
 
 export async function startRounds(config: Config, opts: RunOptions): Promise<RoundsProcess> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -111,7 +113,8 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await connection.quit().catch(() => connection.disconnect());
     });
     connection.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
-    const queues = createQueues(connection, opts.queueNames ?? DEFAULT_QUEUE_NAMES);
+    const prefix = config.queuePrefix;
+    const queues = createQueues(connection, opts.queueNames ?? (prefix ? { delivery: `${prefix}-delivery`, tick: `${prefix}-tick` } : DEFAULT_QUEUE_NAMES));
     closers.push(queues.close);
 
     const localWorkspace = config.local
@@ -130,10 +133,11 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await syncWorkspaceDirectory(deps, localWorkspace, platforms.local);
     }
 
+    const scope = createWorkspaceScope({ workspaces: repos.workspaces, platforms, localWorkspaceId: localWorkspace?.id });
     const tick = async () => {
       await movable?.refresh();
-      await requeuePending({ deliveries: repos.deliveries, clock }, queues);
-      const summary = await runTick(deps, TOUCHPOINT_RULES);
+      await requeuePending({ deliveries: repos.deliveries, clock, serves: scope.servesId }, queues);
+      const summary = await runTick(deps, TOUCHPOINT_RULES, { serves: scope.servesId });
       logger.debug({ ...summary }, 'scheduler tick');
     };
 

@@ -1,10 +1,12 @@
 // Every feature's command and action handlers, merged into the one registry the bot is built with.
 import type { BotOptions } from './bot.js';
+import { checkinsFeature } from './checkins/feature.js';
 import { coverageFeature } from './coverage/feature.js';
+import { mentoringFeature } from './mentoring/feature.js';
 import { peopleFeature } from './people/feature.js';
 import { settingsFeature } from './settings/feature.js';
 
-export const FEATURES: readonly BotOptions[] = [peopleFeature, coverageFeature, settingsFeature];
+export const FEATURES: readonly BotOptions[] = [peopleFeature, coverageFeature, settingsFeature, mentoringFeature, checkinsFeature];
 
 export function mergeFeatures(features: readonly BotOptions[] = FEATURES): Required<BotOptions> {
   const merged: Required<BotOptions> = { commands: {}, actions: {} };

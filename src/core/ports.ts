@@ -17,6 +17,7 @@ import type {
   WorkspaceSettings,
 } from './model.js';
 import type { Message } from './messages/model.js';
+import type { Ineligibility, MatchKind, ReasonParts, UnmatchedWhy } from './mentoring/match-types.js';
 
 /** CSV reading and writing (a library outside the core does the work). */
 export interface CsvCodec {
@@ -150,11 +151,18 @@ export interface DeliveryRepo {
   /** Records a delivery as pending under its unique `key`; false when the key was already recorded. */
   record(input: NewDelivery, at: string): Promise<boolean>;
   get(key: string): Promise<Delivery | null>;
-  /** Notes that a send is about to start; after it, the outcome is in doubt until markSent or markAttemptFailed. */
-  markSending(key: string, at: string): Promise<void>;
+  /**
+   * Notes that a send is about to start; after it, the outcome is in doubt until markSent or markAttemptFailed.
+   * With `expectedSendingAt` (the `sendingAt` read before), it starts only if no other attempt started
+   * meanwhile, and answers false otherwise: two workers never both start a send.
+   */
+  markSending(key: string, at: string, expectedSendingAt?: string | null): Promise<boolean>;
   markSent(key: string, platformMessageId: string, at: string): Promise<void>;
-  /** The attempt failed and nothing was sent; the delivery stays pending for a retry. */
-  markAttemptFailed(key: string, error: string): Promise<void>;
+  /**
+   * The attempt failed and the delivery stays pending for a retry. Nothing was sent, or, `inDoubt`, it may
+   * have been (a 5xx, a lost answer): then `sendingAt` stays, and the next attempt looks for the message first.
+   */
+  markAttemptFailed(key: string, error: string, opts?: { inDoubt?: boolean }): Promise<void>;
   /** No more attempts: failed, visible to operators and managers. */
   markFailed(key: string, error: string): Promise<void>;
   /** Pending deliveries recorded at or before `before`, oldest first, across workspaces. */
@@ -212,6 +220,199 @@ export interface DirectoryEntryRepo {
   upsert(workspaceId: string, entries: DirectoryEntry[], at: string): Promise<void>;
 }
 
+/** Mentoring's records beside the pairs: matching runs and their proposals, approvals, reflections (db/repositories/mentoring.ts). */
+export type ProposalStatus = 'pending' | 'approved' | 'skipped' | 'stale';
+
+/** Why someone who wanted a mentor got none in a run: the engine's reasons, or the one-intro-a-week rule (introduced this week, or a mentor in this run). */
+export interface RunUnmatched {
+  menteeId: string;
+  why: UnmatchedWhy | 'introduced_this_week' | 'mentoring_this_run';
+  blockers?: Ineligibility[];
+}
+
+export interface MatchRun {
+  id: string;
+  workspaceId: string;
+  /** The manager who ran it. */
+  memberId: string;
+  preview: boolean;
+  unmatched: RunUnmatched[];
+  createdAt: string;
+}
+
+export interface MatchProposal {
+  id: string;
+  workspaceId: string;
+  runId: string;
+  /** Order in the run's list, from 0. */
+  position: number;
+  mentorId: string;
+  menteeId: string;
+  kind: MatchKind;
+  score: number;
+  topics: string[];
+  reason: ReasonParts;
+  status: ProposalStatus;
+  /** The pair an approval created. */
+  pairId: string | null;
+}
+
+export type NewProposal = Pick<MatchProposal, 'position' | 'mentorId' | 'menteeId' | 'kind' | 'score' | 'topics' | 'reason'>;
+
+/** Where a pair came from and who approved it. */
+export interface PairApproval {
+  pairId: string;
+  workspaceId: string;
+  source: 'match' | 'pair';
+  approvedBy: string | null;
+  createdAt: string;
+}
+
+export interface PairReflection {
+  pairId: string;
+  memberId: string;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MentoringRepo {
+  /** Records a run and its proposals; pending proposals of the workspace's earlier runs become stale. */
+  createRun(run: Omit<MatchRun, 'id'>, proposals: NewProposal[]): Promise<{ run: MatchRun; proposals: MatchProposal[] }>;
+  getRun(workspaceId: string, id: string): Promise<MatchRun | null>;
+  /** In list order. */
+  listProposals(workspaceId: string, runId: string): Promise<MatchProposal[]>;
+  getProposal(workspaceId: string, id: string): Promise<MatchProposal | null>;
+  /** pending → `status`, once: false when it was not pending any more (pressed twice, or by two managers at once). */
+  decideProposal(workspaceId: string, id: string, status: Exclude<ProposalStatus, 'pending'>, by: string, at: string): Promise<boolean>;
+  linkProposal(workspaceId: string, id: string, pairId: string): Promise<void>;
+  recordApproval(approval: PairApproval): Promise<void>;
+  getApproval(workspaceId: string, pairId: string): Promise<PairApproval | null>;
+  /** Everyone in a pair that `match` introduced at or after `since` (ISO instant). */
+  matchIntroducedSince(workspaceId: string, since: string): Promise<string[]>;
+  /**
+   * One side answers a proposed pair, in one statement: an accept from both makes it active, a decline
+   * declines it. Null when the pair is not proposed any more.
+   */
+  answerIntro(workspaceId: string, pairId: string, side: 'mentor' | 'mentee', accept: boolean, at: string): Promise<Pair | null>;
+  /** Moves a pair from one of `from` to `to` in one statement; null when it was in none of them. */
+  movePair(workspaceId: string, pairId: string, from: PairStatus[], to: PairStatus, at: string): Promise<Pair | null>;
+  saveReflection(workspaceId: string, reflection: { pairId: string; memberId: string; text: string }, at: string): Promise<void>;
+  /** Only ever read for its author. */
+  getReflection(workspaceId: string, pairId: string, memberId: string): Promise<PairReflection | null>;
+}
+
+/** Check-ins (src/core/checkins): one per member per ISO week of their zone, answered per pair (db/repositories/checkins.ts). */
+export type CheckinOutcome = 'met' | 'not_yet' | 'need_help';
+
+export interface Checkin {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  /** `2026-W48`, in the member's own zone. */
+  isoWeek: string;
+  /** The pairs it asks about, a row each. */
+  pairIds: string[];
+  deliveryKey: string;
+  reminderKey: string;
+  createdAt: string;
+  /** The first answer; null while unanswered. */
+  answeredAt: string | null;
+}
+
+/** What became of a delivery: null when none was recorded. */
+export type DeliveryState = { status: Delivery['status']; sentAt: string | null } | null;
+
+export interface CheckinStatus extends Checkin {
+  delivery: DeliveryState;
+  reminder: DeliveryState;
+}
+
+/** One member's answer about one pair. `note` and `rating` are private: read for their author only. */
+export interface CheckinAnswer {
+  checkinId: string;
+  pairId: string;
+  memberId: string;
+  outcome: CheckinOutcome | null;
+  rating: number | null;
+  note: string | null;
+  answeredAt: string;
+  helpRequestedAt: string | null;
+}
+
+/** What a report may know of a check-in: whether it was sent and answered, and the outcome per pair. Never a note or rating. */
+export interface CheckinParticipation {
+  checkinId: string;
+  memberId: string;
+  isoWeek: string;
+  pairIds: string[];
+  sent: boolean;
+  answeredAt: string | null;
+  /** Pairs answered about: the outcome, or null when only a note was left. */
+  outcomes: Record<string, CheckinOutcome | null>;
+}
+
+export interface CheckinMemberState {
+  memberId: string;
+  pausedAt: string | null;
+  /** The week the pause notice belongs to. */
+  pausedWeek: string | null;
+  resumedAt: string | null;
+}
+
+/** When a pair last became active, and when either side last said "We met". */
+export interface PairActivity {
+  pairId: string;
+  activatedAt: string | null;
+  lastMetAt: string | null;
+}
+
+/** A recorded delivery as the weekly attention budget counts it. */
+export interface DeliveryTrace {
+  key: string;
+  kind: string;
+  memberIds: string[];
+  createdAt: string;
+}
+
+export interface CheckinRepo {
+  /** The member's check-in of `isoWeek`, created if missing; `pairIds` replaces the stored ones while it is unanswered. */
+  ensure(input: { workspaceId: string; memberId: string; isoWeek: string; pairIds: string[] }, at: string): Promise<Checkin>;
+  get(workspaceId: string, id: string): Promise<Checkin | null>;
+  findForWeek(workspaceId: string, memberId: string, isoWeek: string): Promise<Checkin | null>;
+  /** Every check-in of these weeks in the workspace, with its delivery's and its reminder's state. */
+  listForWeeks(workspaceId: string, isoWeeks: string[]): Promise<CheckinStatus[]>;
+  /** Each member's latest `perMember` check-ins that reached them (sent, or answered on demand) since they last resumed, newest first. */
+  recentSent(workspaceId: string, memberIds: string[], perMember: number): Promise<CheckinStatus[]>;
+  /** Records or updates the answer (pressing twice updates, never duplicates); fields left undefined keep their value. */
+  saveAnswer(
+    input: {
+      workspaceId: string;
+      checkinId: string;
+      pairId: string;
+      memberId: string;
+      outcome?: CheckinOutcome;
+      rating?: number | null;
+      note?: string | null;
+    },
+    at: string,
+  ): Promise<CheckinAnswer>;
+  listAnswers(workspaceId: string, checkinId: string): Promise<CheckinAnswer[]>;
+  /** Notes that the member asked for the managers' help; false when they had already. */
+  markHelpRequested(workspaceId: string, checkinId: string, pairId: string, at: string): Promise<boolean>;
+  /** Check-ins created at or after `since`, as participation only. */
+  participationSince(workspaceId: string, since: string): Promise<CheckinParticipation[]>;
+  pairActivity(workspaceId: string): Promise<PairActivity[]>;
+  memberStates(workspaceId: string): Promise<CheckinMemberState[]>;
+  pause(workspaceId: string, memberId: string, isoWeek: string, at: string): Promise<void>;
+  /** False when the member was not paused. */
+  resume(workspaceId: string, memberId: string, at: string): Promise<boolean>;
+  /** Deliveries to any of `memberIds` recorded at or after `since`, failed ones left out. */
+  deliveriesTo(workspaceId: string, memberIds: string[], since: string): Promise<DeliveryTrace[]>;
+  /** Keys of the workspace's deliveries of `kind` recorded at or after `since`. */
+  keysOfKind(workspaceId: string, kind: string, since: string): Promise<string[]>;
+}
+
 /** The local adapter's clock offset of a workspace, kept across restarts. */
 export interface ClockRepo {
   getOffsetMs(workspaceId: string): Promise<number>;
@@ -231,6 +432,8 @@ export interface Repositories {
   pendingImports: PendingImportRepo;
   directory: DirectoryEntryRepo;
   installations: InstallationRepo;
+  checkins: CheckinRepo;
+  mentoring: MentoringRepo;
   /** Runs `fn` in one transaction: all of its writes land, or none do (e.g. a CSV import). */
   withTransaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }

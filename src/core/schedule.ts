@@ -19,15 +19,22 @@ export interface TickSummary {
   failedWorkspaces: number;
 }
 
-export async function runTick(deps: BotDeps, rules: TouchpointRule[]): Promise<TickSummary> {
+export interface TickOptions {
+  /** Whether this process serves the workspace (its platforms, its own local practice); the others are left to theirs. */
+  serves?: (workspaceId: string) => boolean | Promise<boolean>;
+}
+
+export async function runTick(deps: BotDeps, rules: TouchpointRule[], opts: TickOptions = {}): Promise<TickSummary> {
   const now = deps.clock.now();
   const ids = await deps.repos.workspaces.listIds();
-  const summary: TickSummary = { workspaces: ids.length, enqueued: 0, failedWorkspaces: 0 };
+  const summary: TickSummary = { workspaces: 0, enqueued: 0, failedWorkspaces: 0 };
   for (const id of ids) {
     // One workspace's bad data never stops the others' touchpoints.
     try {
+      if (opts.serves && !(await opts.serves(id))) continue;
       const workspace = await deps.repos.workspaces.get(id);
       if (!workspace) continue;
+      summary.workspaces += 1;
       const members = await deps.repos.members.list(id);
       for (const rule of rules) {
         for (const item of await rule(deps, { workspace, members, now })) {

@@ -9,14 +9,22 @@ import { MIGRATIONS, migrateToLatest } from '../../db/migrate.js';
 import { testDatabaseUrl } from '../support/db.js';
 
 const TABLES = [
+  'checkin_answers',
+  'checkin_members',
+  'checkins',
   'deliveries',
   'directory_entries',
   'installations',
   'local_clock',
   'local_messages',
+  'match_proposals',
+  'match_runs',
   'member_skills',
   'members',
   'mentoring_profiles',
+  'pair_activity',
+  'pair_approvals',
+  'pair_reflections',
   'pairs',
   'pending_imports',
   'processed_events',

@@ -68,7 +68,8 @@ describe('delivery through Slack', () => {
       const key = `test-in-doubt:${member.id}`;
       const message = textMessage('Your first check-in is here.');
       await repos.deliveries.record({ workspaceId: workspace.id, key, kind: 'test', memberIds: [member.id], conversation: 'dm', message }, new Date().toISOString());
-      await repos.deliveries.markSending(key, new Date().toISOString());
+      // Longer ago than any send can still be running (IN_FLIGHT_MS): the worker that started it is gone.
+      await repos.deliveries.markSending(key, new Date(Date.now() - 30_000).toISOString());
       const platform = app.proc.platforms.slack;
       if (!platform) throw new Error('no Slack platform');
       await sendPastTheLimiter(() => platform.send(workspace, { kind: 'dm', member }, message, key));

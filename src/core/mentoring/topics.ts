@@ -53,7 +53,8 @@ const STOP_WORDS = new Set(
     'about also able after before being better become build could does doing done each from further get gets getting good have ' +
     'help into just know like make more most much need next over really some such take than that their them then there these ' +
     'they this those through want wants wanting wish would year years with work working learn learning improve improving skill ' +
-    'skills grow growing role team time goal goals more what when where which while will your yours mine ours'
+    'skills grow growing role team time goal goals more what when where which while will your yours mine ours ' +
+    'every within whole sure enough someone never first other others always'
   ).split(' '),
 );
 

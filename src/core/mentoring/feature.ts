@@ -1,0 +1,19 @@
+// The mentoring feature's handlers, registered in src/core/features.ts: profiles, requests, matching, pairs and intros.
+import type { BotOptions } from '../bot.js';
+import { matchAction, runMatch } from './match.js';
+import { mentorAction, showMyPairs } from './my-pairs.js';
+import { pairAction, pairCommand } from './pair-command.js';
+import { mentorRequest, saveProfile, showProfile } from './profile.js';
+
+export const mentoringFeature: BotOptions = {
+  commands: {
+    profile: (ctx) => showProfile(ctx),
+    mentor_show: (ctx) => showMyPairs(ctx),
+    mentor_request: mentorRequest,
+    pair: pairCommand,
+    match: runMatch,
+  },
+  // `profile.save` (form), `mentor.<verb>` (intros, pause/resume/complete, `mentor.reflect` form),
+  // `pair.confirm|cancel`, `match.approve|skip|approveAll|preview`: the value carries the verb and the id.
+  actions: { profile: saveProfile, mentor: mentorAction, pair: pairAction, match: matchAction },
+};

@@ -1,0 +1,175 @@
+// `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
+import type { HandlerContext } from '../context.js';
+import { ensureDefaultTasks } from '../coverage/catalogue.js';
+import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.js';
+import { catalogFor } from '../messages/catalog.js';
+import type { Block, Message } from '../messages/model.js';
+import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.js';
+import { canBeContacted, todayFor } from '../people/availability.js';
+import { refusePhi } from '../people/phi-guard.js';
+import {
+  describeProfileChanges,
+  PROFILE_LIMITS,
+  profileValues,
+  readProfile,
+  requestedTopic,
+  topicName,
+  uniqueTopics,
+  type ProfileError,
+  type ProfileValues,
+} from './profile-form.js';
+
+/** The profile of someone who never filled one in: not mentoring, not in matching. */
+export function emptyProfile(ctx: HandlerContext, memberId: string): MentoringProfile {
+  return { memberId, teaches: [], learns: [], goals: '', capacity: 0, cadence: ctx.workspace.settings.cadence, optedIn: false };
+}
+
+async function currentProfile(ctx: HandlerContext): Promise<MentoringProfile> {
+  return (await ctx.deps.repos.profiles.get(ctx.workspace.id, ctx.member.id)) ?? emptyProfile(ctx, ctx.member.id);
+}
+
+export async function showProfile(ctx: HandlerContext): Promise<Message[]> {
+  const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
+  const profile = await currentProfile(ctx);
+  return [profileMessage(ctx, profile, tasks)];
+}
+
+function profileMessage(ctx: HandlerContext, profile: MentoringProfile, tasks: Task[]): Message {
+  const tp = ctx.t.mentoring.profile;
+  const topics = (list: string[]) => (list.length === 0 ? tp.none : list.map((x) => topicName(x, tasks)).join(', '));
+  return message([
+    header(tp.title),
+    section(tp.intro, [
+      { label: tp.fields.teaches, value: topics(profile.teaches) },
+      { label: tp.fields.learns, value: topics(profile.learns) },
+      { label: tp.fields.goals, value: profile.goals || tp.noGoals },
+      { label: tp.fields.capacity, value: tp.capacity(profile.capacity) },
+      { label: tp.fields.cadence, value: ctx.t.mentoring.cadences[profile.cadence] },
+      { label: tp.fields.optIn, value: tp.optedIn(profile.optedIn) },
+    ]),
+    profileForm(ctx, profileValues(profile, tasks), tasks),
+  ]);
+}
+
+function profileForm(ctx: HandlerContext, values: ProfileValues, tasks: Task[]): Block {
+  const tp = ctx.t.mentoring.profile;
+  const f = tp.fields;
+  const taskOptions = tasks.map((t) => ({ label: t.name, value: t.key }));
+  return form({
+    formId: 'profile.save',
+    title: tp.formTitle,
+    submitLabel: tp.save,
+    inputs: [
+      { type: 'input', name: 'teaches', label: f.teaches, kind: 'multiselect', options: taskOptions, initial: values.teaches, optional: true, hint: tp.hints.teaches },
+      { type: 'input', name: 'teachesOther', label: f.teachesOther, kind: 'text', initial: values.teachesOther, optional: true, hint: tp.hints.other },
+      { type: 'input', name: 'learns', label: f.learns, kind: 'multiselect', options: taskOptions, initial: values.learns, optional: true },
+      { type: 'input', name: 'learnsOther', label: f.learnsOther, kind: 'text', initial: values.learnsOther, optional: true, hint: tp.hints.other },
+      { type: 'input', name: 'goals', label: f.goals, kind: 'textarea', initial: values.goals, optional: true, hint: tp.hints.goals },
+      { type: 'input', name: 'capacity', label: f.capacity, kind: 'number', initial: values.capacity, hint: tp.hints.capacity },
+      {
+        type: 'input',
+        name: 'cadence',
+        label: f.cadence,
+        kind: 'select',
+        options: CADENCES.map((c) => ({ label: ctx.t.mentoring.cadences[c], value: c })),
+        initial: values.cadence,
+        hint: tp.hints.cadence,
+      },
+      {
+        type: 'input',
+        name: 'optIn',
+        label: f.optIn,
+        kind: 'select',
+        options: [
+          { label: tp.yes, value: 'yes' },
+          { label: tp.no, value: 'no' },
+        ],
+        initial: values.optIn,
+        hint: tp.hints.optIn,
+      },
+    ],
+  });
+}
+
+function invalidMessage(ctx: HandlerContext, errors: ProfileError[], values: ProfileValues, tasks: Task[]): Message {
+  const tp = ctx.t.mentoring.profile;
+  const lines = errors.map((e) => tp.invalid.field(tp.fields[e.field], e.problem));
+  return message([section(`${tp.invalid.intro(errors.length)}\n${lines.join('\n')}`), profileForm(ctx, values, tasks)]);
+}
+
+/** The `profile.save` form; a press without fields (an old button, or Slack opening the form) shows the profile. */
+export async function saveProfile(ctx: HandlerContext, _value: string, fields?: Record<string, string>): Promise<Message[]> {
+  if (!fields) return showProfile(ctx);
+  const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
+  const current = await currentProfile(ctx);
+  const read = readProfile(ctx.t, fields, current, tasks);
+  if (!read.ok) return [invalidMessage(ctx, read.errors, read.redisplay, tasks)];
+  const changes = describeProfileChanges(ctx.t, current, read.next, tasks);
+  const saved = ctx.t.mentoring.profile.saved;
+  if (changes.length === 0) return [textMessage(saved.nothing)];
+  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, read.next);
+  ctx.log.info({ changes: changes.length }, 'mentoring profile saved');
+  const inMatching = read.next.optedIn && !ctx.member.optedOut;
+  return [message([header(saved.title), section(`${saved.changed}\n${changes.join('\n')}`), context(inMatching ? saved.inMatching : saved.notInMatching)])];
+}
+
+const TOPIC_MAX = PROFILE_LIMITS.topicLength;
+
+/** `mentor request [topic]`: opts the member in, adds the topic to what they want to learn, and tells the managers. */
+export async function mentorRequest(ctx: HandlerContext, command: { topic?: string }): Promise<Message[]> {
+  const tm = ctx.t.mentoring;
+  const typed = command.topic?.trim().replace(/\s+/g, ' ') ?? '';
+  if (typed.length > TOPIC_MAX) return [textMessage(tm.topicTooLong(TOPIC_MAX))];
+  const refusal = refusePhi(ctx.t, typed);
+  if (refusal) return [refusal];
+
+  const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
+  const current = await currentProfile(ctx);
+  const stored = typed ? requestedTopic(typed, tasks) : null;
+  const already = stored !== null && uniqueTopics([...current.learns, stored], tasks).length === uniqueTopics(current.learns, tasks).length;
+  const learns = stored === null ? current.learns : uniqueTopics([...current.learns, stored], tasks);
+  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...current, learns, optedIn: true });
+  const shown = stored === null ? null : topicName(stored, tasks);
+  ctx.log.info({ topic: stored !== null }, 'mentor requested');
+  await tellManagers(ctx, shown);
+
+  const lines = [already && shown ? tm.request.already(shown) : tm.request.recorded(shown), tm.request.next];
+  if (learns.length === 0) lines.push(tm.request.noTopic);
+  if (ctx.member.optedOut) lines.push(tm.request.optedOut);
+  return [textMessage(lines.join('\n\n'))];
+}
+
+/** One DM to the member's manager and to each admin who can be contacted today; once a week per member. */
+async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<void> {
+  const { repos, outbox } = ctx.deps;
+  const leaders = await repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
+  const week = ctx.now.setZone(ctx.member.timeZone).toFormat("kkkk-'W'WW");
+  // Everyone's today lies within a day of the practice's.
+  const local = ctx.now.setZone(ctx.workspace.timeZone);
+  const timeOff = await repos.timeOff.listOverlapping(ctx.workspace.id, local.minus({ days: 1 }).toISODate() ?? '', local.plus({ days: 1 }).toISODate() ?? '');
+  const recipients = leaders.filter(
+    (m: Member) =>
+      m.id !== ctx.member.id &&
+      m.active &&
+      (m.id === ctx.member.managerId || m.role === 'admin') &&
+      canBeContacted(m, todayFor(m, ctx.now, ctx.workspace.timeZone), timeOff),
+  );
+  for (const manager of recipients) {
+    try {
+      const t = catalogFor(manager.locale).mentoring.request;
+      await outbox.enqueue({
+        workspaceId: ctx.workspace.id,
+        key: `mentor-request:${ctx.member.id}:${week}:${manager.id}`,
+        kind: 'mentor_request',
+        memberIds: [manager.id],
+        conversation: 'dm',
+        message: message([
+          section(`${t.toManagers(ctx.member.displayName, topic)}\n${t.toManagersHow}`),
+          actions(button(t.previewButton, 'match.preview', 'preview')),
+        ]),
+      });
+    } catch (err) {
+      ctx.log.warn({ err, to: manager.id }, 'could not tell a manager about a mentor request');
+    }
+  }
+}

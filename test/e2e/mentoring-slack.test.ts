@@ -1,0 +1,205 @@
+// Mentoring in Slack end to end: a manager previews matching and approves by button, both people accept by button,
+// and the pair is active; Bolt runs for real against the Slack stand-in, on the real Postgres and Redis.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../db/client.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import type { Member, Workspace } from '../../src/core/model.js';
+import type { Repositories } from '../../src/core/ports.js';
+import { testDatabaseUrl } from '../support/db.js';
+import { eventually } from '../support/local-app.js';
+import { interactionBody, type SlackApp, slashCommandBody, startSlackApp } from '../support/slack-app.js';
+import type { SlackCall } from '../support/slack-stand-in.js';
+import { startSlackStandIn } from '../support/slack-stand-in.js';
+
+let app: SlackApp;
+let db: Awaited<ReturnType<typeof createDatabase>>;
+let repos: Repositories;
+let workspace: Workspace;
+const MANAGER = 'U0MGRDANA';
+const MENTOR = 'U0MNTRLUIS';
+const MENTEE = 'U0MNTEEBEN';
+
+type SlackButton = { type: string; action_id: string; value?: string; text: { text: string } };
+type SlackBlock = { type: string; elements?: SlackButton[]; text?: { text: string } };
+
+beforeAll(async () => {
+  const slack = await startSlackStandIn({
+    users: [
+      { id: MANAGER, real_name: 'Dana Whitfield', is_admin: true, tz: 'America/Chicago', profile: { title: 'Practice Manager' } },
+      { id: MENTOR, real_name: 'Luis Ortega', tz: 'America/Denver', profile: { title: 'Referral Coordinator' } },
+      { id: MENTEE, real_name: 'Ben Okafor', tz: 'America/Chicago', profile: { title: 'Medical Biller' } },
+    ],
+  });
+  app = await startSlackApp({ standIn: slack });
+  db = await createDatabase({ url: testDatabaseUrl() });
+  repos = createRepositories(db.db);
+  workspace = await eventually(async () => (await repos.workspaces.findByExternal('slack', app.slack.team.id)) ?? undefined);
+  const [mentor, mentee] = await eventually(async () => {
+    const found = await Promise.all([repos.members.findByExternal(workspace.id, MENTOR), repos.members.findByExternal(workspace.id, MENTEE)]);
+    return found[0] && found[1] ? (found as [Member, Member]) : undefined;
+  });
+  await repos.members.update(workspace.id, mentor.id, { team: 'Front desk' });
+  await repos.members.update(workspace.id, mentee.id, { team: 'Billing and coding' });
+  await repos.profiles.upsert(workspace.id, {
+    memberId: mentor.id,
+    teaches: ['prior-authorizations'],
+    learns: [],
+    goals: '',
+    capacity: 1,
+    cadence: 'biweekly',
+    optedIn: true,
+  });
+  await repos.profiles.upsert(workspace.id, {
+    memberId: mentee.id,
+    teaches: [],
+    learns: ['prior authorizations'],
+    goals: 'Handle appeals on my own.',
+    capacity: 0,
+    cadence: 'biweekly',
+    optedIn: true,
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await app?.slack.close();
+  await db?.close();
+});
+
+const buttonsIn = (blocks: unknown): SlackButton[] =>
+  ((blocks ?? []) as SlackBlock[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).filter((e) => e.type === 'button') : []));
+
+/** Presses a button as `user`, the way Slack posts a block_actions payload. */
+async function press(user: string, button: SlackButton): Promise<unknown[]> {
+  const responseId = `act-${Math.random().toString(36).slice(2)}`;
+  const payload = {
+    type: 'block_actions',
+    team: { id: app.slack.team.id, domain: app.slack.team.domain },
+    user: { id: user, team_id: app.slack.team.id },
+    api_app_id: app.slack.appId,
+    trigger_id: app.slack.issueTriggerId({ userId: user }),
+    channel: { id: app.slack.dmChannelOf(user) },
+    response_url: app.slack.responseUrl(responseId),
+    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: `${Date.now() / 1000}` }],
+  };
+  const res = await app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+  expect(res.status).toBe(200);
+  return eventually(async () => {
+    const bodies = app.slack.responsesTo(responseId);
+    return bodies.length > 0 ? bodies : undefined;
+  });
+}
+
+/** The bot's chat.postMessage to a user's DM whose text matches `pattern`. */
+function postTo(user: string, pattern: RegExp): Promise<SlackCall> {
+  return eventually(async () =>
+    app.slack.callsTo('chat.postMessage').find((c) => (c.args.channel === user || c.args.channel === app.slack.dmChannelOf(user)) && pattern.test(String(c.args.text))),
+  );
+}
+
+const textOf = (body: unknown) => (body as { text?: string }).text ?? '';
+
+describe('matching in Slack', () => {
+  it('from /rounds match preview to an active pair, through buttons and DMs', async () => {
+    const body = slashCommandBody(app.slack, MANAGER, 'match preview');
+    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
+    expect((await app.post(body, { contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
+    const [preview] = await eventually(async () => {
+      const bodies = app.slack.responsesTo(responseId);
+      return bodies.length > 0 ? bodies : undefined;
+    });
+    expect(preview).toMatchObject({ response_type: 'ephemeral' });
+    expect(textOf(preview)).toMatch(/Matching preview: 1 proposal/);
+    expect(textOf(preview)).toMatch(/Luis Ortega → Ben Okafor/);
+    expect(textOf(preview)).toContain('Luis can teach prior authorizations, which Ben wants to learn; different teams.');
+    const approve = buttonsIn((preview as { blocks: unknown }).blocks).find((b) => b.action_id === 'match.approve');
+    expect(approve?.text.text).toBe('Approve');
+
+    const [approved] = await press(MANAGER, approve!);
+    expect(textOf(approved)).toMatch(/Approved: Luis Ortega → Ben Okafor/);
+
+    const toMentor = await postTo(MENTOR, /A mentoring introduction/);
+    const toMentee = await postTo(MENTEE, /A mentoring introduction/);
+    expect(String(toMentor.args.text)).toMatch(/Dana Whitfield suggests you mentor Ben Okafor/);
+    expect(String(toMentee.args.text)).toMatch(/Dana Whitfield suggests Luis Ortega as your mentor/);
+    expect(toMentee.args.metadata).toMatchObject({ event_type: 'rounds_delivery', event_payload: { key: expect.stringMatching(/^intro:/) } });
+
+    const menteeAccept = buttonsIn(toMentee.args.blocks).find((b) => b.action_id === 'mentor.accept')!;
+    const [first] = await press(MENTEE, menteeAccept);
+    expect(textOf(first)).toMatch(/I'll let you know as soon as Luis Ortega answers/);
+    expect((await repos.pairs.listByStatus(workspace.id, ['proposed'])).length).toBe(1);
+
+    const mentorAccept = buttonsIn(toMentor.args.blocks).find((b) => b.action_id === 'mentor.accept')!;
+    const [second] = await press(MENTOR, mentorAccept);
+    expect(textOf(second)).toMatch(/your pair is active/);
+
+    const [active] = await repos.pairs.listByStatus(workspace.id, ['active']);
+    const [mentor, mentee] = await Promise.all([repos.members.findByExternal(workspace.id, MENTOR), repos.members.findByExternal(workspace.id, MENTEE)]);
+    expect(active).toMatchObject({ mentorId: mentor?.id, menteeId: mentee?.id, kind: 'mentoring', mentorAccepted: true, menteeAccepted: true });
+    expect(String((await postTo(MENTOR, /both said yes/)).args.text)).toMatch(/You and Ben Okafor both said yes/);
+    expect(String((await postTo(MENTEE, /both said yes/)).args.text)).toMatch(/You and Luis Ortega both said yes/);
+  });
+});
+
+describe('the profile in Slack', () => {
+  type InputBlock = { type: string; block_id: string; element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; initial_options?: { value: string }[] } };
+  type View = { callback_id: string; private_metadata?: string; blocks: InputBlock[] };
+
+  /** `view.state.values` as Slack sends it, from each input's initial value unless overridden. */
+  function stateFrom(view: View, overrides: Record<string, string>) {
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const block of view.blocks.filter((b) => b.type === 'input')) {
+      const { element } = block;
+      const given = overrides[block.block_id];
+      let state: unknown;
+      switch (element.type) {
+        case 'static_select':
+          state = { type: element.type, selected_option: given ? { value: given } : (element.initial_option ?? null) };
+          break;
+        case 'multi_static_select':
+          state = { type: element.type, selected_options: given !== undefined ? given.split(',').filter(Boolean).map((value) => ({ value })) : (element.initial_options ?? []) };
+          break;
+        default:
+          state = { type: element.type, value: given ?? element.initial_value ?? null };
+      }
+      values[block.block_id] = { [element.action_id]: state };
+    }
+    return values;
+  }
+
+  function submit(view: View, overrides: Record<string, string>) {
+    const payload = {
+      type: 'view_submission',
+      team: { id: app.slack.team.id, domain: app.slack.team.domain },
+      user: { id: MENTEE, team_id: app.slack.team.id },
+      api_app_id: app.slack.appId,
+      trigger_id: app.slack.issueTriggerId({ userId: MENTEE }),
+      view: { id: 'V0PROFILE', team_id: app.slack.team.id, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', state: { values: stateFrom(view, overrides) } },
+    };
+    return app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+  }
+
+  it('opens as a modal, stays open with the explanation on a mistake, and saves a good submission', async () => {
+    const before = app.slack.callsTo('views.open').length;
+    expect((await app.post(slashCommandBody(app.slack, MENTEE, 'profile'), { contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
+    const view = (await eventually(async () => app.slack.callsTo('views.open')[before])).args.view as View;
+    expect(view.callback_id).toBe('profile.save');
+    expect(view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['teaches', 'teachesOther', 'learns', 'learnsOther', 'goals', 'capacity', 'cadence', 'optIn']);
+
+    const mentee = await repos.members.findByExternal(workspace.id, MENTEE);
+    const saved = await repos.profiles.get(workspace.id, mentee!.id);
+    const wrong = await submit(view, { capacity: '9', goals: 'text me at 555-201-3344' });
+    const answer = (await wrong.json()) as { response_action: string; view: { blocks: unknown[] } };
+    expect(answer.response_action).toBe('update');
+    expect(JSON.stringify(answer.view.blocks)).toMatch(/isn't a number from 0 to 5/);
+    expect(JSON.stringify(answer.view.blocks)).not.toContain('555-201-3344');
+    expect(await repos.profiles.get(workspace.id, mentee!.id)).toEqual(saved);
+
+    const good = await submit(view, { capacity: '1', learnsOther: 'leadership' });
+    expect(good.status).toBe(200);
+    expect(await good.text()).toBe('');
+    await eventually(async () => ((await repos.profiles.get(workspace.id, mentee!.id))?.capacity === 1 ? true : undefined));
+    expect((await repos.profiles.get(workspace.id, mentee!.id))?.learns).toEqual(['prior-authorizations', 'leadership']);
+    expect(String((await postTo(MENTEE, /Profile saved/)).args.text)).toMatch(/Mentees at a time: 0 → 1/);
+  });
+});
