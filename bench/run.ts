@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, printed as a table and written to bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { benchMatching, type Row } from './matching.js';
+import { benchFanout } from './fanout.js';
 import { benchSlackAck } from './slack-ack.js';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['matching', benchMatching],
   ['slack-ack', benchSlackAck],
+  ['fanout', benchFanout],
 ];
 
 const only = process.argv.slice(2);

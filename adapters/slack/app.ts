@@ -145,9 +145,19 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     tokenVerificationEnabled: false,
   });
 
+  // Known teams and members, remembered so each request does not look them up again: a cache only
+  // (every replica finds the same rows in Postgres), used for ids, never for settings.
+  const knownTeams = new Map<string, Workspace>();
+  const knownMembers = new Set<string>();
+
   async function ensureWorkspace(teamId: string, name?: string): Promise<Workspace> {
+    const cached = knownTeams.get(teamId);
+    if (cached) return cached;
     const found = await repos.workspaces.findByExternal('slack', teamId);
-    if (found) return found;
+    if (found) {
+      knownTeams.set(teamId, found);
+      return found;
+    }
     let workspace: Workspace;
     try {
       workspace = await repos.workspaces.create({
@@ -171,7 +181,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   }
 
   async function ensureMember(workspace: Workspace, userId: string, client: WebClient): Promise<void> {
-    if (await repos.members.findByExternal(workspace.id, userId)) return;
+    const known = `${workspace.id}:${userId}`;
+    if (knownMembers.has(known)) return;
+    if (await repos.members.findByExternal(workspace.id, userId)) {
+      knownMembers.add(known);
+      return;
+    }
     await limiter.wait(workspace.externalId, 'users.info');
     const info = await client.users.info({ user: userId, include_locale: true });
     const user = info.user ? toDirectoryUser(info.user) : null;
