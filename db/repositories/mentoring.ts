@@ -1,12 +1,13 @@
 // Mentoring's records beside the pairs: matching runs and proposals, approvals, reflections, and the pair moves that must be atomic.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Pair, PairStatus } from '../../src/core/model.js';
+import type { PairStatus } from '../../src/core/model.js';
 import type { MatchProposal, MatchRun, MentoringRepo, PairApproval, RunUnmatched } from '../../src/core/ports.js';
-import type { Database, MatchProposalsTable, MatchRunsTable, PairsTable } from '../schema.js';
+import type { Database, MatchProposalsTable, MatchRunsTable } from '../schema.js';
 import { rethrowMissingReference } from '../errors.js';
 import { parseStringList, toJson } from '../json.js';
 import { instant, toIso } from './convert.js';
+import { pairColumns, toPair } from './pairs.js';
 
 const reasonSchema = z.object({
   mentorName: z.string(),
@@ -39,21 +40,6 @@ const unmatchedSchema = z.array(
 
 const runColumns = ['id', 'workspace_id', 'member_id', 'preview', 'unmatched', 'created_at'] as const;
 const proposalColumns = ['id', 'workspace_id', 'run_id', 'position', 'mentor_id', 'mentee_id', 'kind', 'score', 'topics', 'reason', 'status', 'pair_id'] as const;
-const pairColumns = [
-  'id',
-  'workspace_id',
-  'mentor_id',
-  'mentee_id',
-  'kind',
-  'status',
-  'cadence',
-  'focus',
-  'reason',
-  'mentor_accepted',
-  'mentee_accepted',
-  'created_at',
-  'updated_at',
-] as const;
 
 function toRun(row: Pick<Selectable<MatchRunsTable>, (typeof runColumns)[number]>): MatchRun {
   const unmatched: RunUnmatched[] = unmatchedSchema.parse(row.unmatched).map((u) => (u.blockers ? { ...u, blockers: u.blockers } : { menteeId: u.menteeId, why: u.why }));
@@ -77,23 +63,6 @@ function toProposal(row: Pick<Selectable<MatchProposalsTable>, (typeof proposalC
   };
 }
 
-function toPair(row: Pick<Selectable<PairsTable>, (typeof pairColumns)[number]>): Pair {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    mentorId: row.mentor_id,
-    menteeId: row.mentee_id,
-    kind: row.kind,
-    status: row.status,
-    cadence: row.cadence,
-    focus: row.focus,
-    reason: row.reason,
-    mentorAccepted: row.mentor_accepted,
-    menteeAccepted: row.mentee_accepted,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
 
 export function createMentoringRepo(db: Kysely<Database>): MentoringRepo {
   const proposals = (workspaceId: string) => db.selectFrom('match_proposals').select(proposalColumns).where('workspace_id', '=', workspaceId);

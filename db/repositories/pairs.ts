@@ -6,7 +6,8 @@ import type { Database, PairsTable } from '../schema.js';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.js';
 import { toIso } from './convert.js';
 
-const columns = [
+/** The pairColumns a Pair is read from (shared with the mentoring repository's pair updates). */
+export const pairColumns = [
   'id',
   'workspace_id',
   'mentor_id',
@@ -22,10 +23,10 @@ const columns = [
   'updated_at',
 ] as const;
 
-type Row = Pick<Selectable<PairsTable>, (typeof columns)[number]>;
+type Row = Pick<Selectable<PairsTable>, (typeof pairColumns)[number]>;
 type PairPatch = Parameters<PairRepo['update']>[2];
 
-function toPair(row: Row): Pair {
+export function toPair(row: Row): Pair {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -56,7 +57,7 @@ function toUpdate(patch: PairPatch): Updateable<PairsTable> {
 
 export function createPairRepo(db: Kysely<Database>): PairRepo {
   const inWorkspace = (workspaceId: string) =>
-    db.selectFrom('pairs').select(columns).where('workspace_id', '=', workspaceId);
+    db.selectFrom('pairs').select(pairColumns).where('workspace_id', '=', workspaceId);
 
   return {
     async get(workspaceId, id) {
@@ -103,7 +104,7 @@ export function createPairRepo(db: Kysely<Database>): PairRepo {
           created_at: at,
           updated_at: at,
         })
-        .returning(columns)
+        .returning(pairColumns)
         .executeTakeFirstOrThrow()
         .catch((error: unknown) =>
           rethrowMissingReference(error, 'mentor or mentee', {
@@ -121,7 +122,7 @@ export function createPairRepo(db: Kysely<Database>): PairRepo {
         .set({ ...toUpdate(patch), updated_at: at })
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', id)
-        .returning(columns)
+        .returning(pairColumns)
         .executeTakeFirst();
       if (!row) throw new RowNotFoundError('pair', { workspaceId, id });
       return toPair(row);

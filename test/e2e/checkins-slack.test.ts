@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Member, Workspace } from '../../src/core/model.js';
 import { eventually } from '../support/local-app.js';
-import { interactionBody, type SlackApp, startSlackApp } from '../support/slack-app.js';
+import { interactionBody, type SlackApp, startSlackApp, buttonPressBody } from '../support/slack-app.js';
 import { startSlackStandIn, type SlackStoredMessage } from '../support/slack-stand-in.js';
 import { type OwnDatabase, ownDatabase } from '../app/worker-support.js';
 
@@ -83,17 +83,7 @@ function slackButton(message: SlackStoredMessage, actionId: string): { action_id
 
 async function press(user: string, button: { action_id: string; value: string }): Promise<string> {
   const responseId = `ck-${Math.random().toString(36).slice(2)}`;
-  const payload = {
-    type: 'block_actions',
-    team: { id: app.slack.team.id, domain: app.slack.team.domain },
-    user: { id: user, team_id: app.slack.team.id },
-    api_app_id: app.slack.appId,
-    trigger_id: app.slack.issueTriggerId({ userId: user }),
-    channel: { id: app.slack.dmChannelOf(user) },
-    response_url: app.slack.responseUrl(responseId),
-    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: `${Date.now() / 1000}` }],
-  };
-  expect((await app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
+  expect((await app.post(buttonPressBody(app.slack, user, button.action_id, button.value ?? '', responseId), { contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
   return responseId;
 }
 

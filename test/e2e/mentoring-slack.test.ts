@@ -7,7 +7,7 @@ import type { Member, Workspace } from '../../src/core/model.js';
 import type { Repositories } from '../../src/core/ports.js';
 import { testDatabaseUrl } from '../support/db.js';
 import { eventually } from '../support/local-app.js';
-import { interactionBody, type SlackApp, slashCommandBody, startSlackApp } from '../support/slack-app.js';
+import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody } from '../support/slack-app.js';
 import type { SlackCall } from '../support/slack-stand-in.js';
 import { startSlackStandIn } from '../support/slack-stand-in.js';
 
@@ -72,17 +72,7 @@ const buttonsIn = (blocks: unknown): SlackButton[] =>
 /** Presses a button as `user`, the way Slack posts a block_actions payload. */
 async function press(user: string, button: SlackButton): Promise<unknown[]> {
   const responseId = `act-${Math.random().toString(36).slice(2)}`;
-  const payload = {
-    type: 'block_actions',
-    team: { id: app.slack.team.id, domain: app.slack.team.domain },
-    user: { id: user, team_id: app.slack.team.id },
-    api_app_id: app.slack.appId,
-    trigger_id: app.slack.issueTriggerId({ userId: user }),
-    channel: { id: app.slack.dmChannelOf(user) },
-    response_url: app.slack.responseUrl(responseId),
-    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: `${Date.now() / 1000}` }],
-  };
-  const res = await app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
+  const res = await app.post(buttonPressBody(app.slack, user, button.action_id, button.value ?? '', responseId), { contentType: 'application/x-www-form-urlencoded' });
   expect(res.status).toBe(200);
   return eventually(async () => {
     const bodies = app.slack.responsesTo(responseId);

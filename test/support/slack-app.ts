@@ -115,3 +115,17 @@ export function eventEnvelope(slack: SlackStandIn, event: Record<string, unknown
 export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A block_actions payload as Slack posts it when `userId` presses a button in their DM with the bot. */
+export function buttonPressBody(slack: SlackStandIn, userId: string, actionId: string, value: string, responseId: string): string {
+  return interactionBody({
+    type: 'block_actions',
+    team: { id: slack.team.id, domain: slack.team.domain },
+    user: { id: userId, team_id: slack.team.id },
+    api_app_id: slack.appId,
+    trigger_id: slack.issueTriggerId({ userId }),
+    channel: { id: slack.dmChannelOf(userId) },
+    response_url: slack.responseUrl(responseId),
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: `${Date.now() / 1000}` }],
+  });
+}
