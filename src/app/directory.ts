@@ -6,9 +6,8 @@ import { deactivateMember, tellPartners } from '../core/people/deactivate.js';
 import { syncDirectory } from '../core/people/directory-sync.js';
 
 export async function syncWorkspaceDirectory(deps: BotDeps, workspace: Workspace, platform: ChatPlatform): Promise<void> {
-  const users = await platform.listDirectory(workspace);
-  const counts = await syncDirectory(deps, workspace, users);
-  deps.logger.info({ workspaceId: workspace.id, users: users.length, ...counts }, 'directory synced');
+  // syncDirectory logs what it changed.
+  await syncDirectory(deps, workspace, await platform.listDirectory(workspace));
 }
 
 /** Someone left the platform's workspace: they become inactive, their pairs end and their partners are told. */
