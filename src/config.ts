@@ -169,6 +169,9 @@ function slackConfig(e: Env): SlackConfig | undefined {
   if (anyOauth && !oauthVars.every((v) => v !== undefined)) {
     throw new ConfigError('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET must be set together');
   }
+  if (anyOauth && e.SLACK_APP_TOKEN) {
+    throw new ConfigError('SLACK_APP_TOKEN (Socket Mode) works with SLACK_BOT_TOKEN for one workspace, not with the OAuth install');
+  }
   if (anyOauth && e.SLACK_BOT_TOKEN) {
     throw new ConfigError('set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET (OAuth install), not both');
   }

@@ -130,7 +130,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       });
 
   const app = new App({
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
+    ...(receiver
+      ? { receiver }
+      : {
+          socketMode: true,
+          appToken: config.appToken,
+          signingSecret: config.signingSecret,
+          // The socket client rewrites the retry policy of the options it is given (100 retries):
+          // hand it a copy, so our listeners' Web API clients keep their own.
+          installerOptions: { clientOptions: { ...clientOptions } },
+        }),
     ...(oauth
       ? {}
       : {
@@ -352,7 +361,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     platform,
     limiter,
     async start() {
-      if (!receiver) await app.start();
+      // Socket Mode connects out to Slack and keeps retrying while Slack is away: start-up (and /healthz)
+      // must not wait for it; a refused app token is logged at once.
+      if (!receiver) {
+        app.start().catch((err: unknown) => log.error({ err: { message: (err as Error).message } }, 'Slack Socket Mode could not connect'));
+      }
       if (!oauth && config.botToken) {
         // Learn the bot's identity early; a Slack outage here is logged and retried on first use.
         await whoAmI()

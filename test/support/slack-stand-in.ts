@@ -4,11 +4,15 @@
 // `{"ok": true, …}` or `{"ok": false, "error": "…"}`, except a rate limit (429 + Retry-After) and an injected 500,
 // exactly as Slack does. Shapes follow the Slack-authored examples copied into test/fixtures/slack/web-api/.
 //
+// Socket Mode too: `apps.connections.open` (with the app-level token, `appToken`) answers a ws:// URL on the same
+// port, where a small RFC 6455 server speaks Slack's Socket Mode protocol (hello, envelopes, acks, disconnect).
+//
 // Where Slack's behaviour is unclear the stand-in takes the stricter reading, so code that works here also works
 // against Slack (each such choice is marked "Stricter than Slack may be").
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -120,6 +124,8 @@ export interface SlackStandInOptions extends SlackWorkspaceOptions {
   now?: () => number;
   /** Keep only the latest N calls in `calls` (a long benchmark would otherwise hold every request). Default: all. */
   maxLoggedCalls?: number;
+  /** The app-level token (xapp-…) apps.connections.open accepts for Socket Mode. Default: a random one. */
+  appToken?: string;
 }
 
 /** An injected answer: Slack's 429, a 500, or a Slack error with HTTP 200. */
@@ -201,6 +207,44 @@ export interface SlackHold {
   readonly held: number;
 }
 
+/** What Slack wraps a Socket Mode delivery in says what is inside. */
+export type SocketModeEnvelopeType = 'slash_commands' | 'events_api' | 'interactive';
+
+export interface SocketModeEnvelopeOptions {
+  /** Default: a fresh UUID, as Slack's. */
+  envelopeId?: string;
+  /** Default: true for slash commands and for view_submission / block_suggestion payloads, as Slack sets it. */
+  acceptsResponsePayload?: boolean;
+  /** events_api only: Slack counts its re-deliveries of an unacknowledged event (0 the first time). */
+  retryAttempt?: number;
+  retryReason?: string;
+  /** How long to wait for the ack before rejecting. Slack's deadline: 3 s. */
+  timeoutMs?: number;
+}
+
+/** What the app sent back over the socket for one envelope. */
+export interface SocketModeAck {
+  envelope_id: string;
+  /** As the app sent it (Bolt sends `{}` for a bare ack); absent when the app sent none. */
+  payload?: Record<string, unknown>;
+  /** Stand-in clock, ms. */
+  at: number;
+}
+
+/** One Socket Mode WebSocket, open or closed. */
+export interface SocketModeConnection {
+  id: number;
+  /** Stand-in clock, ms. */
+  openedAt: number;
+  /** WebSocket pings the app sent (the Socket Mode client pings every couple of seconds); each got its pong. */
+  pings: number;
+  /**
+   * Set once closed: the close code the side that began sent (1005 for none, 1006 when the TCP connection
+   * simply went away), and which side began: the app, Slack (this stand-in), or neither (`network`).
+   */
+  closed?: { at: number; code: number; by: 'app' | 'slack' | 'network' };
+}
+
 export interface SlackStandIn {
   /** Slack-style base URL ending in "/api/", for SLACK_API_URL / WebClient's slackApiUrl. */
   readonly url: string;
@@ -257,6 +301,25 @@ export interface SlackStandIn {
    */
   reset(): void;
   close(): Promise<void>;
+
+  // ── Socket Mode ──
+
+  /** The app-level token (xapp-…) for SLACK_APP_TOKEN. */
+  readonly appToken: string;
+  /** Every Socket Mode connection so far, oldest first (copies: read again to see later changes). */
+  readonly socketConnections: readonly SocketModeConnection[];
+  /** Every ack the app sent over a socket, oldest first. */
+  readonly socketAcks: readonly SocketModeAck[];
+  /** Resolves with an open connection once one has been greeted with `hello`; rejects after `timeoutMs` (default 10 s). */
+  waitForSocket(timeoutMs?: number): Promise<SocketModeConnection>;
+  /**
+   * Delivers a payload over the newest open connection in Slack's envelope
+   * (`{envelope_id, type, payload, accepts_response_payload}`) and resolves with the app's ack. Rejects when no
+   * connection is open, when it closes first, or when no ack came within the deadline.
+   */
+  sendEnvelope(payload: Record<string, unknown>, type: SocketModeEnvelopeType, options?: SocketModeEnvelopeOptions): Promise<SocketModeAck>;
+  /** Sends Slack's `{"type":"disconnect"}` on every open connection (Slack does before recycling one); returns how many. */
+  disconnectSockets(reason?: 'refresh_requested' | 'warning' | 'link_disabled'): number;
 }
 
 // ───────────────────────────── internal model ─────────────────────────────
@@ -351,9 +414,20 @@ class StandIn implements SlackStandIn {
   private holds = new Map<string, Hold>();
   private port_ = 0;
 
+  readonly appToken: string;
+  /** Tickets apps.connections.open handed out and no connection has used yet. */
+  private readonly socketTickets = new Set<string>();
+  private readonly peers: SocketPeer[] = [];
+  private readonly acks: SocketModeAck[] = [];
+  private readonly pendingAcks = new Map<string, PendingAck>();
+  private socketWaiters: Array<(peer: SocketPeer) => void> = [];
+
   constructor(options: SlackStandInOptions) {
     this.now = options.now ?? Date.now;
     this.appId = options.appId ?? randomSlackId('A');
+    // Slack's shape: xapp-<n>-<app id>-<digits>-<64 hex>.
+    this.appToken = options.appToken ?? `xapp-1-${this.appId}-${randomDigits(13)}-${randomBytes(32).toString('hex')}`;
+    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(req, socket, head));
     this.scopes = options.scopes ?? DEFAULT_SCOPES;
     this.triggerTtlMs = options.triggerTtlMs ?? 3_000;
     this.maxLoggedCalls = options.maxLoggedCalls ?? Number.POSITIVE_INFINITY;
@@ -593,8 +667,150 @@ class StandIn implements SlackStandIn {
   async close(): Promise<void> {
     // Sockets first, so a parked answer released below reaches nobody: closing is "Slack went away".
     this.server.closeAllConnections();
+    // Upgraded (Socket Mode) connections are no longer the HTTP server's to close.
+    for (const peer of this.peers) peer.destroy();
     for (const hold of [...this.holds.values()]) hold.release();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ── Socket Mode ──
+
+  get socketConnections(): readonly SocketModeConnection[] {
+    return this.peers.map((peer) => structuredClone(peer.info));
+  }
+
+  get socketAcks(): readonly SocketModeAck[] {
+    return this.acks;
+  }
+
+  waitForSocket(timeoutMs = 10_000): Promise<SocketModeConnection> {
+    const open = this.openPeers().at(-1);
+    if (open) return Promise.resolve(structuredClone(open.info));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.socketWaiters = this.socketWaiters.filter((w) => w !== waiter);
+        reject(new Error(`no Socket Mode connection opened within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter = (peer: SocketPeer): void => {
+        clearTimeout(timer);
+        resolve(structuredClone(peer.info));
+      };
+      this.socketWaiters.push(waiter);
+    });
+  }
+
+  sendEnvelope(payload: Record<string, unknown>, type: SocketModeEnvelopeType, options: SocketModeEnvelopeOptions = {}): Promise<SocketModeAck> {
+    const peer = this.openPeers().at(-1);
+    if (!peer) return Promise.reject(new Error('no Socket Mode connection is open (has the app called apps.connections.open?)'));
+    const envelopeId = options.envelopeId ?? randomUUID();
+    if (this.pendingAcks.has(envelopeId)) return Promise.reject(new Error(`envelope ${envelopeId} is already waiting for its ack`));
+    const acceptsResponsePayload =
+      options.acceptsResponsePayload ?? (type === 'slash_commands' || (type === 'interactive' && ['view_submission', 'block_suggestion'].includes(String(payload.type))));
+    // The envelope as Slack writes it (https://docs.slack.dev/apis/events-api/using-socket-mode).
+    const envelope = {
+      envelope_id: envelopeId,
+      payload,
+      type,
+      accepts_response_payload: acceptsResponsePayload,
+      ...(type === 'events_api' && { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryReason ?? '' }),
+    };
+    const timeoutMs = options.timeoutMs ?? 3_000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingAcks.delete(envelopeId);
+        reject(new Error(`no ack for ${type} envelope ${envelopeId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pendingAcks.set(envelopeId, { peer, timer, resolve, reject });
+      peer.sendJson(envelope);
+    });
+  }
+
+  disconnectSockets(reason: 'refresh_requested' | 'warning' | 'link_disabled' = 'refresh_requested'): number {
+    const open = this.openPeers();
+    for (const peer of open) peer.sendJson({ type: 'disconnect', reason, debug_info: { host: SOCKET_HOST } });
+    return open.length;
+  }
+
+  private openPeers(): SocketPeer[] {
+    return this.peers.filter((peer) => peer.isOpen);
+  }
+
+  private openSocketUrl(token: string | undefined): Record<string, unknown> {
+    if (!token) throw new SlackError('not_authed');
+    // Only the app-level token opens a connection; a bot token is the wrong kind of token.
+    if (token !== this.appToken) throw new SlackError(this.tokens.has(token) ? 'not_allowed_token_type' : 'invalid_auth');
+    const ticket = randomUUID();
+    this.socketTickets.add(ticket);
+    // Slack's is wss://wss-primary.slack.com/link/?ticket=…&app_id=…; this one is on the stand-in's own port.
+    return { url: `ws://127.0.0.1:${this.port}/socket-mode?ticket=${ticket}&app_id=${this.appId}` };
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => undefined); // an app that hung up is a normal event here
+    const refuse = (status: string): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const key = req.headers['sec-websocket-key'];
+    if (url.pathname !== '/socket-mode') {
+      refuse('404 Not Found');
+      return;
+    }
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket' || typeof key !== 'string' || req.headers['sec-websocket-version'] !== '13') {
+      refuse('400 Bad Request');
+      return;
+    }
+    // Stricter than Slack may be: a ticket from apps.connections.open opens one connection, once.
+    if (!this.socketTickets.delete(url.searchParams.get('ticket') ?? '')) {
+      refuse('401 Unauthorized');
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}${WEBSOCKET_GUID}`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const peer = new SocketPeer(socket, this.peers.length + 1, this.now, {
+      text: (text) => this.onSocketText(text),
+      closed: (closed) => this.onSocketClosed(closed),
+    });
+    this.peers.push(peer);
+    // Slack's hello (the client counts itself connected only once it arrives).
+    peer.sendJson({
+      type: 'hello',
+      num_connections: this.openPeers().length,
+      debug_info: { host: SOCKET_HOST, build_number: 1, approximate_connection_time: 18_060 },
+      connection_info: { app_id: this.appId },
+    });
+    for (const waiter of this.socketWaiters.splice(0)) waiter(peer);
+    if (head.length > 0) peer.receive(head);
+  }
+
+  private onSocketText(text: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return; // Slack ignores what it cannot read
+    }
+    if (!isRecord(message) || typeof message.envelope_id !== 'string') return;
+    const ack: SocketModeAck = {
+      envelope_id: message.envelope_id,
+      ...(isRecord(message.payload) && { payload: message.payload }),
+      at: this.now(),
+    };
+    this.acks.push(ack);
+    const pending = this.pendingAcks.get(ack.envelope_id);
+    if (!pending) return;
+    this.pendingAcks.delete(ack.envelope_id);
+    clearTimeout(pending.timer);
+    pending.resolve(ack);
+  }
+
+  private onSocketClosed(closed: SocketPeer): void {
+    for (const [envelopeId, pending] of this.pendingAcks) {
+      if (pending.peer !== closed) continue;
+      this.pendingAcks.delete(envelopeId);
+      clearTimeout(pending.timer);
+      pending.reject(new Error(`the Socket Mode connection closed before envelope ${envelopeId} was acked`));
+    }
   }
 
   // ── request pipeline ──
@@ -658,6 +874,7 @@ class StandIn implements SlackStandIn {
     const args = new Args(call.args);
     if (method === 'api.test') return ok({ args: call.body });
     if (method === 'oauth.v2.access') return this.run(method, '-', () => this.oauthV2Access(args, call.headers));
+    if (method === 'apps.connections.open') return this.run(method, '-', () => this.openSocketUrl(presentedToken(call.headers, args, parsed.format)));
 
     const handler = Object.hasOwn(this.handlers, method) ? this.handlers[method] : undefined;
     if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method', req_method: method } };
@@ -725,11 +942,7 @@ class StandIn implements SlackStandIn {
   }
 
   private authenticate(headers: IncomingHttpHeaders, args: Args, format: ParsedParams['format']): Workspace | SlackError {
-    const header = headers.authorization;
-    let token: string | undefined;
-    if (header?.startsWith('Bearer ')) token = header.slice('Bearer '.length).trim();
-    // Slack reads a `token` field from form or query parameters, never from a JSON body.
-    else if (format !== 'json') token = args.str('token');
+    const token = presentedToken(headers, args, format);
     if (!token) return new SlackError('not_authed');
     const entry = this.tokens.get(token);
     if (!entry) return new SlackError('invalid_auth');
@@ -1036,6 +1249,183 @@ class StandIn implements SlackStandIn {
     const seconds = Math.floor(this.lastTsMicros / 1e6);
     return `${seconds}.${String(this.lastTsMicros - seconds * 1e6).padStart(6, '0')}`;
   }
+}
+
+// ───────────────────────────── Socket Mode connections ─────────────────────────────
+
+/** Where the hello and disconnect messages say the connection lives (Slack: "applink-<pod>"). */
+const SOCKET_HOST = 'applink-stand-in';
+/** RFC 6455's fixed key suffix for Sec-WebSocket-Accept. */
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
+/** Far above any envelope or ack; a bigger frame is refused with 1009 (message too big). */
+const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+interface PendingAck {
+  peer: SocketPeer;
+  timer: ReturnType<typeof setTimeout>;
+  resolve: (ack: SocketModeAck) => void;
+  reject: (error: Error) => void;
+}
+
+interface Frame {
+  fin: boolean;
+  opcode: number;
+  payload: Buffer;
+}
+
+/**
+ * The server side of one WebSocket (RFC 6455), enough for Socket Mode: text messages both ways, pings answered
+ * with pongs, the close handshake from either side. No extensions (the client offers permessage-deflate; not
+ * accepting it is allowed) and no subprotocol.
+ */
+class SocketPeer {
+  readonly info: SocketModeConnection;
+  private buffer: Buffer = Buffer.alloc(0);
+  private fragments: Buffer[] = [];
+  private closeSent = false;
+
+  constructor(
+    private readonly socket: Duplex,
+    id: number,
+    private readonly now: () => number,
+    private readonly on: { text: (text: string) => void; closed: (peer: SocketPeer) => void },
+  ) {
+    this.info = { id, openedAt: now(), pings: 0 };
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('close', () => {
+      this.markClosed(1006, 'network');
+      this.on.closed(this);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closeSent && this.info.closed === undefined;
+  }
+
+  sendJson(message: unknown): void {
+    if (this.isOpen) this.socket.write(encodeFrame(OPCODE.text, Buffer.from(JSON.stringify(message))));
+  }
+
+  /** Slack went away: no close frame, just the TCP connection gone. */
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  receive(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const read = readFrame(this.buffer);
+      if (read === undefined) return;
+      if (typeof read === 'number') {
+        this.beginClose(read);
+        this.buffer = Buffer.alloc(0);
+        return;
+      }
+      this.buffer = this.buffer.subarray(read.size);
+      this.onFrame(read.frame);
+    }
+  }
+
+  private onFrame(frame: Frame): void {
+    switch (frame.opcode) {
+      case OPCODE.ping:
+        this.info.pings += 1;
+        if (!this.closeSent) this.socket.write(encodeFrame(OPCODE.pong, frame.payload));
+        return;
+      case OPCODE.pong:
+      case OPCODE.binary: // Socket Mode never sends binary; ignored as Slack would
+        return;
+      case OPCODE.close: {
+        const code = frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : 1005;
+        if (this.closeSent) {
+          // The app answered our close: the handshake is complete.
+          this.socket.end();
+          return;
+        }
+        this.markClosed(code, 'app');
+        this.closeSent = true;
+        // Echo the code, then hang up (the server closes the TCP connection first, RFC 6455 §7.1.1).
+        this.socket.end(encodeFrame(OPCODE.close, frame.payload.subarray(0, 2)));
+        return;
+      }
+      case OPCODE.text:
+      case OPCODE.continuation: {
+        this.fragments.push(frame.payload);
+        if (!frame.fin) return;
+        const text = Buffer.concat(this.fragments).toString('utf8');
+        this.fragments = [];
+        this.on.text(text);
+        return;
+      }
+      default:
+        this.beginClose(1002); // an opcode RFC 6455 does not define
+    }
+  }
+
+  /** Slack closes: send a close frame with `code`, then wait for the app's. */
+  private beginClose(code: number): void {
+    if (this.closeSent) return;
+    this.markClosed(code, 'slack');
+    this.closeSent = true;
+    const payload = Buffer.alloc(2);
+    payload.writeUInt16BE(code);
+    this.socket.write(encodeFrame(OPCODE.close, payload));
+    // An app that never answers the close is dropped.
+    setTimeout(() => this.socket.destroy(), 1_000).unref();
+  }
+
+  private markClosed(code: number, by: 'app' | 'slack' | 'network'): void {
+    this.info.closed ??= { at: this.now(), code, by };
+  }
+}
+
+/** One frame from the start of `buffer`, undefined when it is not all there yet, or the close code for a bad one. */
+function readFrame(buffer: Buffer): { frame: Frame; size: number } | number | undefined {
+  if (buffer.length < 2) return undefined;
+  const first = buffer.readUInt8(0);
+  const second = buffer.readUInt8(1);
+  // A client must mask every frame, and may not set the reserved bits without an extension (none is agreed here).
+  if ((second & 0x80) === 0 || (first & 0x70) !== 0) return 1002;
+  let length = second & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return undefined;
+    length = buffer.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return undefined;
+    const big = buffer.readBigUInt64BE(2);
+    if (big > BigInt(MAX_FRAME_BYTES)) return 1009;
+    length = Number(big);
+    offset = 10;
+  }
+  if (length > MAX_FRAME_BYTES) return 1009;
+  const size = offset + 4 + length;
+  if (buffer.length < size) return undefined;
+  const mask = buffer.subarray(offset, offset + 4);
+  const payload = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) payload.writeUInt8(buffer.readUInt8(offset + 4 + i) ^ mask.readUInt8(i % 4), i);
+  return { frame: { fin: (first & 0x80) !== 0, opcode: first & 0x0f, payload }, size };
+}
+
+/** A single unmasked frame, as a server sends it. */
+function encodeFrame(opcode: number, payload: Buffer): Buffer {
+  let header: Buffer;
+  if (payload.length < 126) {
+    header = Buffer.from([0x80 | opcode, payload.length]);
+  } else if (payload.length < 65_536) {
+    header = Buffer.alloc(4);
+    header.writeUInt8(0x80 | opcode, 0);
+    header.writeUInt8(126, 1);
+    header.writeUInt16BE(payload.length, 2);
+  } else {
+    header = Buffer.alloc(10);
+    header.writeUInt8(0x80 | opcode, 0);
+    header.writeUInt8(127, 1);
+    header.writeBigUInt64BE(BigInt(payload.length), 2);
+  }
+  return Buffer.concat([header, payload]);
 }
 
 // ───────────────────────────── holds ─────────────────────────────
@@ -1428,6 +1818,13 @@ function tsToMicros(ts: string, errorCode = 'invalid_arguments'): number {
 function clamp(value: number, min: number, max: number, fallback: number): number {
   if (value <= 0) return fallback;
   return Math.min(max, Math.max(min, value));
+}
+
+/** The token a call carries: a Bearer header, else a `token` form or query field (Slack never reads one from JSON). */
+function presentedToken(headers: IncomingHttpHeaders, args: Args, format: ParsedParams['format']): string | undefined {
+  const header = headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return format === 'json' ? undefined : args.str('token');
 }
 
 function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
