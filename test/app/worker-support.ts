@@ -12,8 +12,11 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.js';
 import type { Repositories } from '../../src/core/ports.js';
-import { testDatabaseUrl } from '../support/db.js';
-import type { SlackStandIn, SlackStoredMessage } from '../support/slack-stand-in.js';
+import { afterAll, beforeAll } from 'vitest';
+import { testDatabaseUrl, uniqueId } from '../support/db.js';
+import { obliterateQueues } from '../support/local-app.js';
+import { testRedisUrl } from '../support/redis.js';
+import { type SlackStandIn, type SlackStoredMessage, startSlackStandIn } from '../support/slack-stand-in.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -190,4 +193,32 @@ export async function until<T>(check: () => Promise<T | undefined> | T | undefin
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+export interface WorkerRig {
+  /** The queue prefix the rig's workers use. */
+  prefix: string;
+  database: OwnDatabase;
+  slack: SlackStandIn;
+  /** Workers started through the rig are stopped after the file. */
+  workers: WorkerProcess[];
+}
+
+/**
+ * A database of the file's own, a Slack stand-in and a queue prefix, set up before the file's tests and
+ * torn down after them (workers stopped, stand-in closed, database dropped, queues obliterated).
+ */
+export function useWorkerRig(label: string, slackOptions: Parameters<typeof startSlackStandIn>[0] = {}, redisUrl = testRedisUrl()): WorkerRig {
+  const rig = { prefix: uniqueId(label).slice(0, 40), workers: [] as WorkerProcess[] } as WorkerRig;
+  beforeAll(async () => {
+    rig.database = await ownDatabase(label);
+    rig.slack = await startSlackStandIn(slackOptions);
+  });
+  afterAll(async () => {
+    for (const w of rig.workers) await stopWorker(w);
+    await rig.slack?.close();
+    await rig.database?.drop();
+    await obliterateQueues({ delivery: `${rig.prefix}-delivery`, tick: `${rig.prefix}-tick` }, redisUrl);
+  });
+  return rig;
 }
