@@ -3,28 +3,12 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { checkinDueNow, isoWeekOf, pairInWeek, quietPeriod, reminderDueNow, zoneOf } from '../../../src/core/checkins/calendar.js';
 import { DEFAULT_SETTINGS, type Member, type TimeOff, type WorkspaceSettings } from '../../../src/core/model.js';
+import { memberValue } from '../../support/builders.js';
 
 const settings: WorkspaceSettings = { ...DEFAULT_SETTINGS };
 
 function member(overrides: Partial<Member> = {}): Member {
-  return {
-    id: 'm1',
-    workspaceId: 'w1',
-    externalId: 'U1',
-    displayName: 'Grace Kim',
-    role: 'staff',
-    title: 'RN',
-    team: 'Clinic',
-    managerId: null,
-    timeZone: 'America/New_York',
-    locale: 'en',
-    email: null,
-    startDate: null,
-    active: true,
-    snoozedUntil: null,
-    optedOut: false,
-    ...overrides,
-  };
+  return memberValue('m1', { externalId: 'U1', displayName: 'Grace Kim', title: 'RN', team: 'Clinic', timeZone: 'America/New_York', ...overrides });
 }
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });

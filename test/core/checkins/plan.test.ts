@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkinCandidates, nudgeCandidates, reminderCandidates, type Snapshot, withinBudget, withPauses } from '../../../src/core/checkins/plan.js';
 import { DEFAULT_SETTINGS, type Member, type Pair, type Workspace } from '../../../src/core/model.js';
 import type { CheckinStatus } from '../../../src/core/ports.js';
+import { memberValue } from '../../support/builders.js';
 
 const workspace: Workspace = {
   id: 'w1',
@@ -16,23 +17,7 @@ const workspace: Workspace = {
 };
 
 function member(id: string, timeZone: string): Member {
-  return {
-    id,
-    workspaceId: 'w1',
-    externalId: id,
-    displayName: id.toUpperCase(),
-    role: 'staff',
-    title: '',
-    team: '',
-    managerId: null,
-    timeZone,
-    locale: 'en',
-    email: null,
-    startDate: null,
-    active: true,
-    snoozedUntil: null,
-    optedOut: false,
-  };
+  return memberValue(id, { displayName: id.toUpperCase(), timeZone });
 }
 
 const ana = member('ana', 'America/New_York');

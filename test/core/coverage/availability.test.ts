@@ -10,26 +10,10 @@ import {
   outPart,
   todayFor,
 } from '../../../src/core/people/availability.js';
+import { memberValue } from '../../support/builders.js';
 
 function member(overrides: Partial<Member> = {}): Member {
-  return {
-    id: 'm1',
-    workspaceId: 'w1',
-    externalId: 'U1',
-    displayName: 'Ana García',
-    role: 'staff',
-    title: 'Patient Services Representative',
-    team: 'Front desk',
-    managerId: null,
-    timeZone: 'America/Chicago',
-    locale: 'en',
-    email: null,
-    startDate: null,
-    active: true,
-    snoozedUntil: null,
-    optedOut: false,
-    ...overrides,
-  };
+  return memberValue('m1', { externalId: 'U1', displayName: 'Ana García', title: 'Patient Services Representative', team: 'Front desk', ...overrides });
 }
 
 function off(startDate: string, endDate: string, part: TimeOff['part'] = 'full', memberId = 'm1'): TimeOff {

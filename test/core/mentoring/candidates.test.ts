@@ -11,29 +11,13 @@ import {
 } from '../../../src/core/mentoring/candidates.js';
 import type { Member, MentoringProfile, Pair, PairStatus, TimeOff } from '../../../src/core/model.js';
 import { buildInput, buildMentee, buildMentor } from './builders.js';
+import { memberValue } from '../../support/builders.js';
 
 // A Wednesday at noon in Chicago.
 const NOW = DateTime.fromISO('2025-06-04T17:00:00Z', { zone: 'utc' });
 
 function member(id: string, overrides: Partial<Member> = {}): Member {
-  return {
-    id,
-    workspaceId: 'ws',
-    externalId: id,
-    displayName: id,
-    role: 'staff',
-    title: '',
-    team: '',
-    managerId: null,
-    timeZone: 'America/Chicago',
-    locale: 'en',
-    email: null,
-    startDate: null,
-    active: true,
-    snoozedUntil: null,
-    optedOut: false,
-    ...overrides,
-  };
+  return memberValue(id, { workspaceId: 'ws', ...overrides });
 }
 
 function profile(memberId: string, overrides: Partial<MentoringProfile> = {}): MentoringProfile {

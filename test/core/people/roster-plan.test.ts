@@ -1,30 +1,11 @@
 // planRosterImport: what a roster import would change, as a pure function of the members and the rows.
 import { describe, expect, it } from 'vitest';
 import { csvCodec } from '../../../src/app/csv.js';
-import type { Member } from '../../../src/core/model.js';
 import { readRosterCsv, writeRosterCsv } from '../../../src/core/people/roster-csv.js';
 import { type PlanOptions, planRosterImport, readDate, readZone, slugOf } from '../../../src/core/people/roster-plan.js';
+import { memberValue } from '../../support/builders.js';
 
-function person(id: string, overrides: Partial<Member> = {}): Member {
-  return {
-    id,
-    workspaceId: 'w1',
-    externalId: id,
-    displayName: id,
-    role: 'staff',
-    title: '',
-    team: '',
-    managerId: null,
-    timeZone: 'America/Chicago',
-    locale: 'en',
-    email: null,
-    startDate: null,
-    active: true,
-    snoozedUntil: null,
-    optedOut: false,
-    ...overrides,
-  };
-}
+const person = memberValue;
 
 const dana = person('dana', { displayName: 'Dana Whitfield', role: 'admin', title: 'Practice Manager', team: 'Administration', email: 'dana@maple.example' });
 const marcus = person('marcus', { displayName: 'Marcus Lee', role: 'manager', title: 'Front Desk Lead', team: 'Front desk', managerId: 'dana', email: 'marcus@maple.example' });
