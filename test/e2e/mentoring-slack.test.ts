@@ -7,7 +7,7 @@ import type { Member, Workspace } from '../../src/core/model.js';
 import type { Repositories } from '../../src/core/ports.js';
 import { testDatabaseUrl } from '../support/db.js';
 import { eventually } from '../support/local-app.js';
-import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody } from '../support/slack-app.js';
+import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody, type ModalInputBlock, modalState } from '../support/slack-app.js';
 import type { SlackCall } from '../support/slack-stand-in.js';
 import { startSlackStandIn } from '../support/slack-stand-in.js';
 
@@ -132,30 +132,8 @@ describe('matching in Slack', () => {
 });
 
 describe('the profile in Slack', () => {
-  type InputBlock = { type: string; block_id: string; element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; initial_options?: { value: string }[] } };
-  type View = { callback_id: string; private_metadata?: string; blocks: InputBlock[] };
+  type View = { callback_id: string; private_metadata?: string; blocks: ModalInputBlock[] };
 
-  /** `view.state.values` as Slack sends it, from each input's initial value unless overridden. */
-  function stateFrom(view: View, overrides: Record<string, string>) {
-    const values: Record<string, Record<string, unknown>> = {};
-    for (const block of view.blocks.filter((b) => b.type === 'input')) {
-      const { element } = block;
-      const given = overrides[block.block_id];
-      let state: unknown;
-      switch (element.type) {
-        case 'static_select':
-          state = { type: element.type, selected_option: given ? { value: given } : (element.initial_option ?? null) };
-          break;
-        case 'multi_static_select':
-          state = { type: element.type, selected_options: given !== undefined ? given.split(',').filter(Boolean).map((value) => ({ value })) : (element.initial_options ?? []) };
-          break;
-        default:
-          state = { type: element.type, value: given ?? element.initial_value ?? null };
-      }
-      values[block.block_id] = { [element.action_id]: state };
-    }
-    return values;
-  }
 
   function submit(view: View, overrides: Record<string, string>) {
     const payload = {
@@ -164,7 +142,7 @@ describe('the profile in Slack', () => {
       user: { id: MENTEE, team_id: app.slack.team.id },
       api_app_id: app.slack.appId,
       trigger_id: app.slack.issueTriggerId({ userId: MENTEE }),
-      view: { id: 'V0PROFILE', team_id: app.slack.team.id, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', state: { values: stateFrom(view, overrides) } },
+      view: { id: 'V0PROFILE', team_id: app.slack.team.id, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', state: { values: modalState(view, overrides) } },
     };
     return app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });
   }

@@ -2,7 +2,7 @@
 // SocketModeReceiver, @slack/socket-mode), and everything Slack sends arrives as envelopes acked over that socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/local-app.js';
-import { eventEnvelope, type SlackApp, slashCommandBody, startSlackApp } from '../support/slack-app.js';
+import { eventEnvelope, type SlackApp, slashCommandBody, startSlackApp, type ModalInputBlock, modalState } from '../support/slack-app.js';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.js';
 
 const ADMIN = 'U0SMADMIN';
@@ -78,7 +78,7 @@ describe('the /rounds command over the socket', () => {
     await slack.sendEnvelope(slashCommand(ADMIN, 'settings').payload, 'slash_commands');
     const open = await eventually(async () => slack.callsTo('views.open')[opensBefore]);
     expect(open.status).toBe(200);
-    const view = open.args.view as { callback_id: string; private_metadata: string; blocks: InputBlock[] };
+    const view = open.args.view as { callback_id: string; private_metadata: string; blocks: ModalInputBlock[] };
     expect(view.callback_id).toBe('settings.save');
 
     const submission = {
@@ -93,7 +93,7 @@ describe('the /rounds command over the socket', () => {
         type: 'modal',
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
-        state: { values: stateFrom(view, { checkinTime: '25:00' }) },
+        state: { values: modalState(view, { checkinTime: '25:00' }) },
       },
     };
     const ack = await slack.sendEnvelope(submission, 'interactive');
@@ -190,34 +190,6 @@ describe('stopping', () => {
     }
   });
 });
-
-type InputBlock = {
-  type: string;
-  block_id: string;
-  element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; initial_options?: { value: string }[] };
-};
-
-/** `view.state.values` as Slack sends it for a modal, from each input's initial value unless overridden. */
-function stateFrom(view: { blocks: InputBlock[] }, overrides: Record<string, string>) {
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const block of view.blocks.filter((b) => b.type === 'input')) {
-    const { element } = block;
-    const given = overrides[block.block_id];
-    let state: unknown;
-    switch (element.type) {
-      case 'static_select':
-        state = { type: element.type, selected_option: given ? { value: given } : (element.initial_option ?? null) };
-        break;
-      case 'multi_static_select':
-        state = { type: element.type, selected_options: given ? given.split(',').map((value) => ({ value })) : (element.initial_options ?? []) };
-        break;
-      default:
-        state = { type: element.type, value: given ?? element.initial_value ?? null };
-    }
-    values[block.block_id] = { [element.action_id]: state };
-  }
-  return values;
-}
 
 describe('when Slack cannot be reached at start', () => {
   it('still starts and answers /healthz, trying to connect in the background', async () => {

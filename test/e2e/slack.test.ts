@@ -5,7 +5,7 @@ import { createRepositories } from '../../db/repositories/index.js';
 import type { Repositories } from '../../src/core/ports.js';
 import { testDatabaseUrl } from '../support/db.js';
 import { eventually } from '../support/local-app.js';
-import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp } from '../support/slack-app.js';
+import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp, type ModalInputBlock, modalState, slashAnswers } from '../support/slack-app.js';
 import { startSlackStandIn } from '../support/slack-stand-in.js';
 
 let app: SlackApp;
@@ -61,14 +61,7 @@ describe('installation and directory', () => {
 
 describe('the /rounds command', () => {
   it('acks at once and answers help privately through the response url', async () => {
-    const body = slashCommandBody(app.slack, STAFF, 'help');
-    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
-    const res = await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
-    expect(res.status).toBe(200);
-    const [reply] = await eventually(async () => {
-      const bodies = app.slack.responsesTo(responseId);
-      return bodies.length > 0 ? bodies : undefined;
-    });
+    const [reply] = await slashAnswers(app, STAFF, 'help');
     expect(reply).toMatchObject({ response_type: 'ephemeral' });
     expect(responseText(reply)).toMatch(/What I can do/);
     expect(responseText(reply)).not.toMatch(/For managers/);
@@ -76,24 +69,12 @@ describe('the /rounds command', () => {
   });
 
   it('shows a Slack admin the manager commands', async () => {
-    const body = slashCommandBody(app.slack, ADMIN, 'help');
-    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
-    await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
-    const [reply] = await eventually(async () => {
-      const bodies = app.slack.responsesTo(responseId);
-      return bodies.length > 0 ? bodies : undefined;
-    });
+    const [reply] = await slashAnswers(app, ADMIN, 'help');
     expect(responseText(reply)).toMatch(/For managers/);
   });
 
   it('answers a near miss with did-you-mean, as in local mode', async () => {
-    const body = slashCommandBody(app.slack, STAFF, 'covr friday');
-    const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
-    await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
-    const [reply] = await eventually(async () => {
-      const bodies = app.slack.responsesTo(responseId);
-      return bodies.length > 0 ? bodies : undefined;
-    });
+    const [reply] = await slashAnswers(app, STAFF, 'covr friday');
     expect(responseText(reply)).toMatch(/Did you mean cover\?/);
   });
 });
@@ -212,29 +193,7 @@ describe('team_join', () => {
 });
 
 describe('forms as modals', () => {
-  type InputBlock = { type: string; block_id: string; element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; initial_options?: { value: string }[] } };
 
-  /** `view.state.values` as Slack sends it for a modal, from each input's initial value unless overridden. */
-  function stateFrom(view: { blocks: InputBlock[] }, overrides: Record<string, string>) {
-    const values: Record<string, Record<string, unknown>> = {};
-    for (const block of view.blocks.filter((b) => b.type === 'input')) {
-      const { element } = block;
-      const given = overrides[block.block_id];
-      let state: unknown;
-      switch (element.type) {
-        case 'static_select':
-          state = { type: element.type, selected_option: given ? { value: given } : (element.initial_option ?? null) };
-          break;
-        case 'multi_static_select':
-          state = { type: element.type, selected_options: given ? given.split(',').map((value) => ({ value })) : (element.initial_options ?? []) };
-          break;
-        default:
-          state = { type: element.type, value: given ?? element.initial_value ?? null };
-      }
-      values[block.block_id] = { [element.action_id]: state };
-    }
-    return values;
-  }
 
   async function openSettings() {
     const before = app.slack.callsTo('views.open').length;
@@ -242,10 +201,10 @@ describe('forms as modals', () => {
     expect((await app.post(body, { contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
     const call = await eventually(async () => app.slack.callsTo('views.open')[before]);
     expect(call.status).toBe(200);
-    return call.args.view as { callback_id: string; private_metadata: string; blocks: InputBlock[] };
+    return call.args.view as { callback_id: string; private_metadata: string; blocks: ModalInputBlock[] };
   }
 
-  function submit(view: { callback_id: string; private_metadata: string; blocks: InputBlock[] }, overrides: Record<string, string>) {
+  function submit(view: { callback_id: string; private_metadata: string; blocks: ModalInputBlock[] }, overrides: Record<string, string>) {
     const payload = {
       type: 'view_submission',
       team: { id: app.slack.team.id, domain: app.slack.team.domain },
@@ -258,7 +217,7 @@ describe('forms as modals', () => {
         type: 'modal',
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
-        state: { values: stateFrom(view, overrides) },
+        state: { values: modalState(view, overrides) },
       },
     };
     return app.post(interactionBody(payload), { contentType: 'application/x-www-form-urlencoded' });

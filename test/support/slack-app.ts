@@ -129,3 +129,49 @@ export function buttonPressBody(slack: SlackStandIn, userId: string, actionId: s
     actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: `${Date.now() / 1000}` }],
   });
 }
+
+/** An input block of a modal as Rounds renders it (what `modalState` reads). */
+export interface ModalInputBlock {
+  type: string;
+  block_id: string;
+  element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; initial_options?: { value: string }[] };
+}
+
+/** `view.state.values` as Slack sends it in a view_submission: each input's initial value, unless overridden. */
+export function modalState(view: { blocks: ModalInputBlock[] }, overrides: Record<string, string> = {}): Record<string, Record<string, unknown>> {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const block of view.blocks.filter((b) => b.type === 'input')) {
+    const { element } = block;
+    const given = overrides[block.block_id];
+    let state: unknown;
+    switch (element.type) {
+      case 'static_select':
+        state = { type: element.type, selected_option: given ? { value: given } : (element.initial_option ?? null) };
+        break;
+      case 'multi_static_select':
+        state = {
+          type: element.type,
+          selected_options: given !== undefined ? given.split(',').filter(Boolean).map((value) => ({ value })) : (element.initial_options ?? []),
+        };
+        break;
+      default:
+        state = { type: element.type, value: given ?? element.initial_value ?? null };
+    }
+    values[block.block_id] = { [element.action_id]: state };
+  }
+  return values;
+}
+
+/** Posts `/rounds <text>` as `userId` and waits for the first answers on its response url. */
+export async function slashAnswers(app: SlackApp, userId: string, text: string): Promise<unknown[]> {
+  const body = slashCommandBody(app.slack, userId, text);
+  const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
+  const res = await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
+  if (res.status !== 200) throw new Error(`/slack/events answered ${res.status}`);
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const bodies = app.slack.responsesTo(responseId);
+    if (bodies.length > 0) return bodies;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no answer to "/rounds ${text}" within 10 s`);
+}
