@@ -13,7 +13,7 @@ import type { Message } from '../../src/core/messages/model.js';
 import { createDatabase, type DatabaseHandle } from '../../db/client.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { testDatabaseUrl, uniqueId } from '../support/db.js';
-import { eventually, type InboxMessage, obliterateQueues } from '../support/local-app.js';
+import { eventually, type InboxMessage, obliterateQueues, allText } from '../support/local-app.js';
 import { testRedisUrl, uniqueQueueNames } from '../support/redis.js';
 
 const NOTE = 'Heliotrope-9313 talked through the denial appeal steps';
@@ -143,7 +143,6 @@ async function advanceTo(target: DateTime): Promise<void> {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 700));
-const allText = (messages: Message[]) => messages.map((m) => m.text).join('\n');
 const titled = async (who: string, title: string) => (await inbox(who)).filter((m) => m.blocks[0]?.type === 'header' && m.blocks[0].text === title);
 const nudgesOf = async (who: string) => (await inbox(who)).filter((m) => m.text.includes('since you last met'));
 const pauseNotices = async (who: string) => (await inbox(who)).filter((m) => m.text.includes("I've paused them"));

@@ -7,7 +7,7 @@ import type { Message } from '../../src/core/messages/model.js';
 import type { Member, Workspace } from '../../src/core/model.js';
 import type { Repositories } from '../../src/core/ports.js';
 import { testDatabaseUrl } from '../support/db.js';
-import { eventually, type InboxMessage, type LocalApp, startLocalApp } from '../support/local-app.js';
+import { eventually, type InboxMessage, type LocalApp, startLocalApp, allText } from '../support/local-app.js';
 
 const ZONE = 'America/Chicago';
 const NOTE = 'Zebra-quartz 7741: we practised the appeals letter together';
@@ -214,7 +214,6 @@ function nextWeekMonday(now: DateTime, zone = ZONE): DateTime {
 /** Long enough for a delivery that was going to happen to have happened. */
 const settle = () => new Promise((r) => setTimeout(r, 700));
 
-const allText = (messages: Message[]) => messages.map((m) => m.text).join('\n');
 
 function headed(messages: InboxMessage[], title: string): InboxMessage[] {
   return messages.filter((m) => m.blocks[0]?.type === 'header' && m.blocks[0].text === title);

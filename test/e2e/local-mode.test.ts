@@ -1,6 +1,6 @@
 // Local mode end to end: the local API of DESIGN §6 on the real Postgres and Redis, with the workers running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type LocalApp, startLocalApp } from '../support/local-app.js';
+import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.js';
 
 let app: LocalApp;
 
@@ -12,7 +12,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const allText = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n');
 
 describe('the demo practice', () => {
   it('lists at least 12 people across the practice with roles, titles and teams', async () => {

@@ -3,29 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Button, FormBlock, Message } from '../../src/core/messages/model.js';
 import type { Member, Pair, Workspace } from '../../src/core/model.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { eventually, type InboxMessage, type LocalApp, startLocalApp } from '../support/local-app.js';
+import { eventually, type InboxMessage, type LocalApp, allText, buttonsOf, useLocalApps } from '../support/local-app.js';
 
 let database: TestDatabase;
-const apps: LocalApp[] = [];
+const apps = useLocalApps();
 
 beforeAll(async () => {
   database = await openTestDatabase('postgres');
 });
 
 afterAll(async () => {
-  for (const app of apps) await app.stop();
   await database?.close();
 });
 
-async function start(): Promise<LocalApp> {
-  const app = await startLocalApp();
-  apps.push(app);
-  return app;
-}
+const start = apps.start;
 
-const allText = (messages: readonly { text: string }[]) => messages.map((m) => m.text).join('\n');
-const buttonsOf = (messages: readonly Pick<Message, 'blocks'>[]): Button[] =>
-  messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e): e is Button => e.type === 'button') : [])));
 
 function buttonOf(messages: readonly Pick<Message, 'blocks' | 'text'>[], actionId: string): Button {
   const found = buttonsOf(messages).find((b) => b.actionId === actionId);

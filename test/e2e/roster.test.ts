@@ -5,32 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Button, Message } from '../../src/core/messages/model.js';
 import type { Member, Workspace } from '../../src/core/model.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { eventually, type LocalApp, startLocalApp } from '../support/local-app.js';
+import { eventually, type LocalApp, allText, buttonsOf, useLocalApps } from '../support/local-app.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/roster');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
 
 let database: TestDatabase;
-const apps: LocalApp[] = [];
+const apps = useLocalApps();
 
 beforeAll(async () => {
   database = await openTestDatabase('postgres');
 });
 
 afterAll(async () => {
-  for (const app of apps) await app.stop();
   await database?.close();
 });
 
-async function start(): Promise<LocalApp> {
-  const app = await startLocalApp();
-  apps.push(app);
-  return app;
-}
+const start = apps.start;
 
-const allText = (messages: readonly Message[]) => messages.map((m) => m.text).join('\n');
-const buttonsOf = (messages: readonly Message[]): Button[] =>
-  messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e): e is Button => e.type === 'button') : [])));
 
 function buttonOf(messages: readonly Message[], actionId: string): Button {
   const found = buttonsOf(messages).find((b) => b.actionId === actionId);

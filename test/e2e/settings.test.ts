@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormBlock, Message } from '../../src/core/messages/model.js';
-import { type LocalApp, startLocalApp } from '../support/local-app.js';
+import { type LocalApp, startLocalApp, allText } from '../support/local-app.js';
 
 let app: LocalApp;
 let year: number;
@@ -17,7 +17,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const allText = (messages: Message[]) => messages.map((m) => m.text).join('\n');
 
 function settingsForm(messages: Message[]): FormBlock {
   const form = messages.flatMap((m) => m.blocks).find((b): b is FormBlock => b.type === 'form' && b.formId === 'settings.save');

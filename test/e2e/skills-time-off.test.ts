@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/messages/model.js';
 import type { Member, Workspace } from '../../src/core/model.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { eventually, type LocalApp, startLocalApp } from '../support/local-app.js';
+import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.js';
 
 let app: LocalApp;
 let db: TestDatabase;
@@ -22,7 +22,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-const allText = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n');
 
 function buttons(messages: Message[]) {
   return messages.flatMap((m) =>

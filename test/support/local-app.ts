@@ -3,12 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import { afterAll } from 'vitest';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { QueueNames } from '../../jobs/queues.js';
 import { type RoundsProcess, startRounds } from '../../src/app/runtime.js';
 import { loadConfig } from '../../src/config.js';
-import type { Message } from '../../src/core/messages/model.js';
+import type { Button, Message } from '../../src/core/messages/model.js';
 import { testDatabaseUrl, uniqueId } from './db.js';
 import { testRedisUrl, uniqueQueueNames } from './redis.js';
 
@@ -119,3 +120,25 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Local apps started by a test file, each with its own practice; all stopped after the file. */
+export function useLocalApps(): { start(): Promise<LocalApp> } {
+  const apps: LocalApp[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.stop();
+  });
+  return {
+    async start() {
+      const app = await startLocalApp();
+      apps.push(app);
+      return app;
+    },
+  };
+}
+
+/** Everything the replies say, as one text. */
+export const allText = (messages: readonly { text: string }[]): string => messages.map((m) => m.text).join('\n');
+
+/** Every button in the replies, in order. */
+export const buttonsOf = (messages: readonly Pick<Message, 'blocks'>[]): Button[] =>
+  messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e): e is Button => e.type === 'button') : [])));
