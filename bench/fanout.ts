@@ -7,16 +7,16 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import { createOutbox } from '../jobs/outbox.js';
-import { createQueues, createRedis } from '../jobs/queues.js';
-import { systemClock } from '../src/app/clock.js';
-import { csvCodec } from '../src/app/csv.js';
-import { checkinTouchpoints } from '../src/core/checkins/tick.js';
-import { runTick } from '../src/core/schedule.js';
-import { checkinsTo, ownDatabase, seedDuePractice, startWorker, stopWorker, until, type WorkerProcess } from '../test/app/worker-support.js';
-import { obliterateQueues } from '../test/support/local-app.js';
-import { startSlackStandIn } from '../test/support/slack-stand-in.js';
-import type { Row } from './matching.js';
+import { createOutbox } from '../jobs/outbox.ts';
+import { createQueues, createRedis } from '../jobs/queues.ts';
+import { systemClock } from '../src/app/clock.ts';
+import { csvCodec } from '../src/app/csv.ts';
+import { checkinTouchpoints } from '../src/core/checkins/tick.ts';
+import { runTick } from '../src/core/schedule.ts';
+import { checkinsTo, ownDatabase, seedDuePractice, startWorker, stopWorker, until, type WorkerProcess } from '../test/app/worker-support.ts';
+import { obliterateQueues } from '../test/support/local-app.ts';
+import { startSlackStandIn } from '../test/support/slack-stand-in.ts';
+import type { Row } from './matching.ts';
 
 const MEMBERS = Number(process.env.BENCH_FANOUT_MEMBERS ?? 2_000);
 const POSTS_PER_MINUTE = 1_200;

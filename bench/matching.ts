@@ -1,7 +1,7 @@
 // Benchmark of the matching engine on seeded, realistic sparse instances: time to the optimum and how far greedy falls short.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { greedyMatch, matchMentors, type MatchCandidate, type MatchInput, type RecentPair } from '../src/core/mentoring/matching.js';
+import { greedyMatch, matchMentors, type MatchCandidate, type MatchInput, type RecentPair } from '../src/core/mentoring/matching.ts';
 
 export interface Row {
   name: string;

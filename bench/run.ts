@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark, printed as a table and written to bench/results.json.
 import { writeFileSync } from 'node:fs';
-import { benchMatching, type Row } from './matching.js';
-import { benchFanout } from './fanout.js';
-import { benchSlackAck } from './slack-ack.js';
+import { benchMatching, type Row } from './matching.ts';
+import { benchFanout } from './fanout.ts';
+import { benchSlackAck } from './slack-ack.ts';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['matching', benchMatching],

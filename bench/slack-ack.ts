@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { SIGNING_SECRET, sign, slashCommandBody } from '../test/support/slack-app.js';
-import { startSlackStandIn } from '../test/support/slack-stand-in.js';
-import type { Row } from './matching.js';
+import { SIGNING_SECRET, sign, slashCommandBody } from '../test/support/slack-app.ts';
+import { startSlackStandIn } from '../test/support/slack-stand-in.ts';
+import type { Row } from './matching.ts';
 
 const REQUESTS = 500;
 const CONCURRENCY = 50;
@@ -22,7 +22,7 @@ interface Server {
 /** Starts a server process and waits until its /readyz answers 200. */
 async function spawnServer(args: string[], env: Record<string, string>): Promise<Server> {
   const port = String(30_000 + Math.floor(Math.random() * 20_000));
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...args], {
     cwd: root,
     env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from './schema.js';
+import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 

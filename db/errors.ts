@@ -1,5 +1,5 @@
 // The data layer's errors, as subclasses of the core's, so the core can catch them without knowing db/.
-import { NotFoundError, RoundsError } from '../src/core/errors.js';
+import { NotFoundError, RoundsError } from '../src/core/errors.ts';
 
 /** The row an update or a reference names does not exist in that workspace (code `not_found`). */
 export class RowNotFoundError extends NotFoundError {

@@ -1,6 +1,6 @@
 // The shapes of jsonb columns: parsed with zod on the way out, serialised on the way in.
 import { z } from 'zod';
-import { CADENCES, DEFAULT_SETTINGS, type Cadence, type WorkspaceSettings } from '../src/core/model.js';
+import { CADENCES, DEFAULT_SETTINGS, type Cadence, type WorkspaceSettings } from '../src/core/model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
 const weekday = z.number().int().min(1).max(7);

@@ -1,14 +1,14 @@
 // Brings a database to the latest schema; safe to run from several processes at once.
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import { MigrationError } from './errors.js';
-import * as m0001 from './migrations/0001-initial.js';
-import * as m0002 from './migrations/0002-local-inbox.js';
-import * as m0003 from './migrations/0003-clock-per-workspace.js';
-import * as m0004 from './migrations/0004-roster.js';
-import * as m0006 from './migrations/0006-installations.js';
-import * as m0007 from './migrations/0007-mentoring.js';
-import * as m0008 from './migrations/0008-checkins.js';
+import { MigrationError } from './errors.ts';
+import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-local-inbox.ts';
+import * as m0003 from './migrations/0003-clock-per-workspace.ts';
+import * as m0004 from './migrations/0004-roster.ts';
+import * as m0006 from './migrations/0006-installations.ts';
+import * as m0007 from './migrations/0007-mentoring.ts';
+import * as m0008 from './migrations/0008-checkins.ts';
 
 // Listed in code rather than read from the folder, so the same list works under tsx and from dist/.
 // Append new migrations here; names sort in the order they run.

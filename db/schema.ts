@@ -13,7 +13,7 @@ import type {
   Platform,
   Role,
   SkillLevel,
-} from '../src/core/model.js';
+} from '../src/core/model.ts';
 
 /** A `timestamptz` the caller always supplies. */
 export type Timestamp = ColumnType<Date, string, string>;

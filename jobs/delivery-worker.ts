@@ -2,11 +2,11 @@
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import { PlatformRejectedError, RateLimitedError, RoundsError } from '../src/core/errors.js';
-import { messageSchema } from '../src/core/messages/model.js';
-import type { Member, Platform } from '../src/core/model.js';
-import type { ChatPlatform, Clock, Logger, Recipient, Repositories } from '../src/core/ports.js';
-import type { DeliveryJob, QueueNames } from './queues.js';
+import { PlatformRejectedError, RateLimitedError, RoundsError } from '../src/core/errors.ts';
+import { messageSchema } from '../src/core/messages/model.ts';
+import type { Member, Platform } from '../src/core/model.ts';
+import type { ChatPlatform, Clock, Logger, Recipient, Repositories } from '../src/core/ports.ts';
+import type { DeliveryJob, QueueNames } from './queues.ts';
 
 export type Platforms = Partial<Record<Platform, ChatPlatform>>;
 
@@ -29,8 +29,11 @@ export const IN_FLIGHT_MS = 20_000;
 
 /** Another attempt of the same delivery may be sending right now: come back after `retryAfterMs`, attempt not spent. */
 export class SendInFlightError extends RoundsError {
-  constructor(readonly retryAfterMs: number) {
+  readonly retryAfterMs: number;
+
+  constructor(retryAfterMs: number) {
     super('send_in_flight', `another attempt may be sending; retry after ${retryAfterMs} ms`);
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

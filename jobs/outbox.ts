@@ -1,6 +1,6 @@
 // The Outbox port on Postgres and BullMQ: record the delivery first (the record), then queue it (the work).
-import type { Clock, DeliveryRepo, Logger, Outbox } from '../src/core/ports.js';
-import { enqueueDelivery, type Queues } from './queues.js';
+import type { Clock, DeliveryRepo, Logger, Outbox } from '../src/core/ports.ts';
+import { enqueueDelivery, type Queues } from './queues.ts';
 
 export function createOutbox(deps: { deliveries: DeliveryRepo; queues: Queues; clock: Clock; logger: Logger }): Outbox {
   return {

@@ -1,6 +1,6 @@
 // Configuration (DESIGN §6): every variable parsed; a wrong or conflicting set names the problem in one line.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config.ts';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { Duration } from 'luxon';
 import { z } from 'zod';
-import type { Bot } from '../../src/core/bot.js';
-import type { Member } from '../../src/core/model.js';
-import type { Clock, Repositories } from '../../src/core/ports.js';
-import type { LocalInboxStore } from './platform.js';
+import type { Bot } from '../../src/core/bot.ts';
+import type { Member } from '../../src/core/model.ts';
+import type { Clock, Repositories } from '../../src/core/ports.ts';
+import type { LocalInboxStore } from './platform.ts';
 
 export interface LocalApiDeps {
   bot: Bot;
@@ -28,11 +28,11 @@ const actBody = z.object({
 const clockBody = z.object({ advance: z.string().min(1) });
 
 class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

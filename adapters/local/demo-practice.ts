@@ -1,8 +1,8 @@
 // The demo practice local mode starts with: a small family medicine office, its people, skills and mentoring.
 import type { DateTime } from 'luxon';
-import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.js';
-import { DEFAULT_SETTINGS, type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.js';
-import type { Repositories } from '../../src/core/ports.js';
+import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
+import { DEFAULT_SETTINGS, type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.ts';
+import type { Repositories } from '../../src/core/ports.ts';
 
 export const DEMO_WORKSPACE = { platform: 'local' as const, externalId: 'demo', name: 'Maple Street Family Medicine' };
 const PRACTICE_ZONE = 'America/Chicago';

@@ -1,7 +1,7 @@
 // The local adapter's ChatPlatform: what the bot "sends" lands in each member's local inbox (kept in the database).
-import type { Message } from '../../src/core/messages/model.js';
-import type { DirectoryUser, Workspace } from '../../src/core/model.js';
-import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.js';
+import type { Message } from '../../src/core/messages/model.ts';
+import type { DirectoryUser, Workspace } from '../../src/core/model.ts';
+import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
 
 export interface LocalInboxMessage {
   id: string;

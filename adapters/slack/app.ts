@@ -3,19 +3,19 @@ import { App, ExpressReceiver, type Logger as BoltLogger, LogLevel } from '@slac
 import type { WebClient } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
-import type { Bot } from '../../src/core/bot.js';
-import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.js';
-import { catalogFor } from '../../src/core/messages/catalog.js';
-import type { FormBlock, Message } from '../../src/core/messages/model.js';
-import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.js';
-import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.js';
-import { upsertDirectoryMember } from '../../src/core/people/upsert-member.js';
-import type { SlackConfig } from '../../src/config.js';
-import { createAfterAck } from './after-ack.js';
-import { createInstallationStore } from './installation-store.js';
-import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.js';
-import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.js';
-import { parseOpenFormValue, readModalValues, renderHome, renderMessage, renderModal } from './render.js';
+import type { Bot } from '../../src/core/bot.ts';
+import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
+import { catalogFor } from '../../src/core/messages/catalog.ts';
+import type { FormBlock, Message } from '../../src/core/messages/model.ts';
+import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
+import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.ts';
+import { upsertDirectoryMember } from '../../src/core/people/upsert-member.ts';
+import type { SlackConfig } from '../../src/config.ts';
+import { createAfterAck } from './after-ack.ts';
+import { createInstallationStore } from './installation-store.ts';
+import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.ts';
+import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
+import { parseOpenFormValue, readModalValues, renderHome, renderMessage, renderModal } from './render.ts';
 
 export const SLASH_COMMAND = '/rounds';
 /** Slash commands answered at once after their acks; more wait their turn (each takes a few milliseconds). */

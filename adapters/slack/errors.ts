@@ -1,6 +1,6 @@
 // Slack Web API errors turned into Rounds errors at the edge (STYLE habit 3).
 import { ErrorCode } from '@slack/web-api';
-import { PlatformRejectedError, PlatformUnavailableError, RateLimitedError, RoundsError } from '../../src/core/errors.js';
+import { PlatformRejectedError, PlatformUnavailableError, RateLimitedError, RoundsError } from '../../src/core/errors.ts';
 
 /** Slack errors that say "fix something first": a retry will not help. */
 const PERMANENT = new Set([

@@ -1,7 +1,7 @@
 // Bolt's InstallationStore in Postgres behind the core's InstallationRepo port, encrypted with ROUNDS_ENCRYPTION_KEY.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import type { InstallationRepo } from '../../src/core/ports.js';
-import { decrypt, encrypt } from './crypto.js';
+import type { InstallationRepo } from '../../src/core/ports.ts';
+import { decrypt, encrypt } from './crypto.ts';
 
 function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `E:${query.enterpriseId}`;

@@ -1,11 +1,11 @@
 // The Slack ChatPlatform: sends, updates and finds messages and reads the directory through the Web API.
 import { WebClient } from '@slack/web-api';
-import type { Message } from '../../src/core/messages/model.js';
-import type { DirectoryUser, Locale, Workspace } from '../../src/core/model.js';
-import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.js';
-import { toRoundsError } from './errors.js';
-import type { SlackRateLimiter } from './rate-limiter.js';
-import { renderMessage } from './render.js';
+import type { Message } from '../../src/core/messages/model.ts';
+import type { DirectoryUser, Locale, Workspace } from '../../src/core/model.ts';
+import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
+import { toRoundsError } from './errors.ts';
+import type { SlackRateLimiter } from './rate-limiter.ts';
+import { renderMessage } from './render.ts';
 
 /** The metadata event type that tags every delivery with its idempotency key. */
 export const DELIVERY_EVENT_TYPE = 'rounds_delivery';

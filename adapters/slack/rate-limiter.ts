@@ -1,7 +1,7 @@
 // Per-workspace Slack rate limits shared by every process through Redis, sized to Slack's published tiers.
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../../src/core/errors.js';
+import { RateLimitedError } from '../../src/core/errors.ts';
 
 /**
  * Calls per minute per workspace. Tiers from Slack's rate-limit docs: Tier 2 ≈ 20/min, Tier 3 ≈ 50/min,

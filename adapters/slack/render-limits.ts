@@ -1,5 +1,5 @@
 // Slack's Block Kit size limits that the Slack renderer enforces, and the error for content it must not cut.
-import { PlatformRejectedError } from '../../src/core/errors.js';
+import { PlatformRejectedError } from '../../src/core/errors.ts';
 
 /**
  * Limits from Slack's Block Kit reference (docs.slack.dev, block and element pages) and the

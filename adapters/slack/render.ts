@@ -15,12 +15,12 @@ import type {
   SectionBlock,
   StaticSelect,
 } from '@slack/types';
-import { stripMarkup } from '../../src/core/messages/build.js';
-import type { Block, Button, Field, FormBlock, Input, Message, Select } from '../../src/core/messages/model.js';
-import { SLACK_LIMITS as L, SlackRenderError, requireMaxLength } from './render-limits.js';
-import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from './render-text.js';
+import { stripMarkup } from '../../src/core/messages/build.ts';
+import type { Block, Button, Field, FormBlock, Input, Message, Select } from '../../src/core/messages/model.ts';
+import { SLACK_LIMITS as L, SlackRenderError, requireMaxLength } from './render-limits.ts';
+import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from './render-text.ts';
 
-export { SLACK_LIMITS, SlackRenderError } from './render-limits.js';
+export { SLACK_LIMITS, SlackRenderError } from './render-limits.ts';
 
 /**
  * The only words the Slack adapter writes itself. The core's catalogue cannot supply them: they

@@ -9,12 +9,12 @@ import type {
   CheckinRepo,
   CheckinStatus,
   DeliveryState,
-} from '../../src/core/ports.js';
-import type { DeliveryStatus } from '../../src/core/model.js';
-import type { CheckinAnswersTable, CheckinsTable, Database } from '../schema.js';
-import { RowNotFoundError, rethrowMissingReference } from '../errors.js';
-import { parseStringList } from '../json.js';
-import { instant, toIso, toIsoOrNull } from './convert.js';
+} from '../../src/core/ports.ts';
+import type { DeliveryStatus } from '../../src/core/model.ts';
+import type { CheckinAnswersTable, CheckinsTable, Database } from '../schema.ts';
+import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';
+import { parseStringList } from '../json.ts';
+import { instant, toIso, toIsoOrNull } from './convert.ts';
 
 const columns = ['id', 'workspace_id', 'member_id', 'iso_week', 'pair_ids', 'delivery_key', 'reminder_key', 'created_at', 'answered_at'] as const;
 const answerColumns = ['checkin_id', 'pair_id', 'member_id', 'outcome', 'rating', 'note', 'answered_at', 'help_requested_at'] as const;

@@ -1,7 +1,7 @@
 // The local adapter's clock offset per workspace, kept so that moving time forward survives a restart.
 import type { Kysely } from 'kysely';
-import type { ClockRepo } from '../../src/core/ports.js';
-import type { Database } from '../schema.js';
+import type { ClockRepo } from '../../src/core/ports.ts';
+import type { Database } from '../schema.ts';
 
 export function createClockRepo(db: Kysely<Database>): ClockRepo {
   return {

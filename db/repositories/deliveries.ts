@@ -1,11 +1,11 @@
 // Deliveries: the outbox ledger; a unique key per touchpoint is what makes sending exactly-once.
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { DeliveryRepo } from '../../src/core/ports.js';
-import type { Delivery } from '../../src/core/model.js';
-import type { Database, DeliveriesTable } from '../schema.js';
-import { DeliveryNotPendingError, RowNotFoundError, rethrowMissingReference } from '../errors.js';
-import { parseStringList, toJson } from '../json.js';
-import { instant, toIso, toIsoOrNull } from './convert.js';
+import type { DeliveryRepo } from '../../src/core/ports.ts';
+import type { Delivery } from '../../src/core/model.ts';
+import type { Database, DeliveriesTable } from '../schema.ts';
+import { DeliveryNotPendingError, RowNotFoundError, rethrowMissingReference } from '../errors.ts';
+import { parseStringList, toJson } from '../json.ts';
+import { instant, toIso, toIsoOrNull } from './convert.ts';
 
 const columns = [
   'id',

@@ -1,9 +1,9 @@
 // Directory entries: who the platform directory listed at the last sync, and with which details.
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DirectoryUser } from '../../src/core/model.js';
-import type { DirectoryEntryRepo } from '../../src/core/ports.js';
-import type { Database } from '../schema.js';
+import type { DirectoryUser } from '../../src/core/model.ts';
+import type { DirectoryEntryRepo } from '../../src/core/ports.ts';
+import type { Database } from '../schema.ts';
 
 const snapshotSchema = z.object({
   externalId: z.string(),

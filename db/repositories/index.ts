@@ -1,23 +1,23 @@
 // Assembles every repository the core's ports ask for over one Kysely instance.
 import type { Kysely } from 'kysely';
-import type { Repositories } from '../../src/core/ports.js';
-import type { Database } from '../schema.js';
-import { createCheckinRepo } from './checkins.js';
-import { createClockRepo } from './clock.js';
-import { createDeliveryRepo } from './deliveries.js';
-import { createDirectoryEntryRepo } from './directory-entries.js';
-import { createInstallationRepo } from './installations.js';
-import { createMemberRepo } from './members.js';
-import { createMentoringRepo } from './mentoring.js';
-import { createPairRepo } from './pairs.js';
-import { createPendingImportRepo } from './pending-imports.js';
-import { createProfileRepo } from './profiles.js';
-import { createSkillRepo } from './skills.js';
-import { createTaskRepo } from './tasks.js';
-import { createTimeOffRepo } from './time-off.js';
-import { createWorkspaceRepo } from './workspaces.js';
+import type { Repositories } from '../../src/core/ports.ts';
+import type { Database } from '../schema.ts';
+import { createCheckinRepo } from './checkins.ts';
+import { createClockRepo } from './clock.ts';
+import { createDeliveryRepo } from './deliveries.ts';
+import { createDirectoryEntryRepo } from './directory-entries.ts';
+import { createInstallationRepo } from './installations.ts';
+import { createMemberRepo } from './members.ts';
+import { createMentoringRepo } from './mentoring.ts';
+import { createPairRepo } from './pairs.ts';
+import { createPendingImportRepo } from './pending-imports.ts';
+import { createProfileRepo } from './profiles.ts';
+import { createSkillRepo } from './skills.ts';
+import { createTaskRepo } from './tasks.ts';
+import { createTimeOffRepo } from './time-off.ts';
+import { createWorkspaceRepo } from './workspaces.ts';
 
-export { markEventProcessed, pruneProcessedEvents } from './processed-events.js';
+export { markEventProcessed, pruneProcessedEvents } from './processed-events.ts';
 
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {

@@ -1,7 +1,7 @@
 // Platform installations: stored and read as ciphertext; encryption is the adapter's job.
 import type { Kysely } from 'kysely';
-import type { InstallationRepo } from '../../src/core/ports.js';
-import type { Database } from '../schema.js';
+import type { InstallationRepo } from '../../src/core/ports.ts';
+import type { Database } from '../schema.ts';
 
 export function createInstallationRepo(db: Kysely<Database>): InstallationRepo {
   return {

@@ -1,11 +1,11 @@
 // The local adapter's inbox in the database: messages the bot sent members in local mode, so they survive restarts.
 // Shaped to adapters/local's LocalInboxStore without importing it: db/ depends on the core only.
 import { sql, type Kysely } from 'kysely';
-import { messageSchema, type Message } from '../../src/core/messages/model.js';
-import type { Database } from '../schema.js';
-import { RowNotFoundError } from '../errors.js';
-import { parseStringList, toJson } from '../json.js';
-import { toIso } from './convert.js';
+import { messageSchema, type Message } from '../../src/core/messages/model.ts';
+import type { Database } from '../schema.ts';
+import { RowNotFoundError } from '../errors.ts';
+import { parseStringList, toJson } from '../json.ts';
+import { toIso } from './convert.ts';
 
 export interface LocalInboxEntry {
   id: string;

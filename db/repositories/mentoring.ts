@@ -1,13 +1,13 @@
 // Mentoring's records beside the pairs: matching runs and proposals, approvals, reflections, and the pair moves that must be atomic.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
-import type { PairStatus } from '../../src/core/model.js';
-import type { MatchProposal, MatchRun, MentoringRepo, PairApproval, RunUnmatched } from '../../src/core/ports.js';
-import type { Database, MatchProposalsTable, MatchRunsTable } from '../schema.js';
-import { rethrowMissingReference } from '../errors.js';
-import { parseStringList, toJson } from '../json.js';
-import { instant, toIso } from './convert.js';
-import { pairColumns, toPair } from './pairs.js';
+import type { PairStatus } from '../../src/core/model.ts';
+import type { MatchProposal, MatchRun, MentoringRepo, PairApproval, RunUnmatched } from '../../src/core/ports.ts';
+import type { Database, MatchProposalsTable, MatchRunsTable } from '../schema.ts';
+import { rethrowMissingReference } from '../errors.ts';
+import { parseStringList, toJson } from '../json.ts';
+import { instant, toIso } from './convert.ts';
+import { pairColumns, toPair } from './pairs.ts';
 
 const reasonSchema = z.object({
   mentorName: z.string(),

@@ -1,10 +1,10 @@
 // Pairs: mentoring, reverse-mentoring, buddy and cross-training matches, and where each one stands.
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { PairRepo } from '../../src/core/ports.js';
-import type { Pair } from '../../src/core/model.js';
-import type { Database, PairsTable } from '../schema.js';
-import { RowNotFoundError, rethrowMissingReference } from '../errors.js';
-import { toIso } from './convert.js';
+import type { PairRepo } from '../../src/core/ports.ts';
+import type { Pair } from '../../src/core/model.ts';
+import type { Database, PairsTable } from '../schema.ts';
+import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';
+import { toIso } from './convert.ts';
 
 /** The pairColumns a Pair is read from (shared with the mentoring repository's pair updates). */
 export const pairColumns = [

@@ -1,9 +1,9 @@
 // Pending imports: a previewed import (e.g. a pasted roster) kept until a manager applies or cancels it.
 import type { Kysely, Selectable } from 'kysely';
-import type { PendingImport, PendingImportRepo } from '../../src/core/ports.js';
-import type { Database, PendingImportsTable } from '../schema.js';
-import { rethrowMissingReference } from '../errors.js';
-import { instant, toIso } from './convert.js';
+import type { PendingImport, PendingImportRepo } from '../../src/core/ports.ts';
+import type { Database, PendingImportsTable } from '../schema.ts';
+import { rethrowMissingReference } from '../errors.ts';
+import { instant, toIso } from './convert.ts';
 
 const columns = ['id', 'workspace_id', 'member_id', 'kind', 'payload', 'created_at'] as const;
 

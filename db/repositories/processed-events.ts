@@ -1,8 +1,8 @@
 // Inbound event dedup: platforms retry deliveries, and each event must be handled once (DESIGN §5 inv. 4).
 import type { Kysely } from 'kysely';
-import type { Platform } from '../../src/core/model.js';
-import type { Database } from '../schema.js';
-import { instant } from './convert.js';
+import type { Platform } from '../../src/core/model.ts';
+import type { Database } from '../schema.ts';
+import { instant } from './convert.ts';
 
 /** Records the event; true the first time it is seen, false for every repeat. */
 export async function markEventProcessed(db: Kysely<Database>, platform: Platform, eventId: string): Promise<boolean> {

@@ -1,10 +1,10 @@
 // Mentoring profiles: what a member can teach, wants to learn, and how much mentoring they take on.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ProfileRepo } from '../../src/core/ports.js';
-import type { MentoringProfile } from '../../src/core/model.js';
-import type { Database, MentoringProfilesTable } from '../schema.js';
-import { RowNotFoundError, rethrowMissingReference } from '../errors.js';
-import { parseStringList, toJson } from '../json.js';
+import type { ProfileRepo } from '../../src/core/ports.ts';
+import type { MentoringProfile } from '../../src/core/model.ts';
+import type { Database, MentoringProfilesTable } from '../schema.ts';
+import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';
+import { parseStringList, toJson } from '../json.ts';
 
 const columns = ['member_id', 'teaches', 'learns', 'goals', 'capacity', 'cadence', 'opted_in'] as const;
 

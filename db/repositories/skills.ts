@@ -1,9 +1,9 @@
 // Member skills: who can do which task, at what level, and whether it is their own job.
 import type { Kysely } from 'kysely';
-import type { SkillRepo } from '../../src/core/ports.js';
-import type { MemberSkill, SkillLevel } from '../../src/core/model.js';
-import type { Database } from '../schema.js';
-import { RowNotFoundError, rethrowMissingReference } from '../errors.js';
+import type { SkillRepo } from '../../src/core/ports.ts';
+import type { MemberSkill, SkillLevel } from '../../src/core/model.ts';
+import type { Database } from '../schema.ts';
+import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';
 
 const columns = ['member_id', 'task_id', 'level', 'own_job'] as const;
 

@@ -1,8 +1,8 @@
 // Tasks: the jobs of a practice (rooming, phones, billing…) that the skills matrix is about.
 import type { Kysely } from 'kysely';
-import type { TaskRepo } from '../../src/core/ports.js';
-import type { Task } from '../../src/core/model.js';
-import type { Database } from '../schema.js';
+import type { TaskRepo } from '../../src/core/ports.ts';
+import type { Task } from '../../src/core/model.ts';
+import type { Database } from '../schema.ts';
 
 const columns = ['id', 'workspace_id', 'key', 'name'] as const;
 

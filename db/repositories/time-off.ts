@@ -1,9 +1,9 @@
 // Time off: who is away on which calendar days (inclusive ranges, whole days or half days).
 import type { Kysely, Selectable } from 'kysely';
-import type { TimeOffRepo } from '../../src/core/ports.js';
-import type { TimeOff } from '../../src/core/model.js';
-import type { Database, TimeOffTable } from '../schema.js';
-import { rethrowMissingReference } from '../errors.js';
+import type { TimeOffRepo } from '../../src/core/ports.ts';
+import type { TimeOff } from '../../src/core/model.ts';
+import type { Database, TimeOffTable } from '../schema.ts';
+import { rethrowMissingReference } from '../errors.ts';
 
 const columns = ['id', 'workspace_id', 'member_id', 'start_date', 'end_date', 'part', 'note'] as const;
 

@@ -1,10 +1,10 @@
 // Workspaces: one per Slack team, Teams tenant or local practice, with their settings.
 import type { Kysely, Selectable } from 'kysely';
-import type { WorkspaceRepo } from '../../src/core/ports.js';
-import type { Platform, Workspace, WorkspaceSettings } from '../../src/core/model.js';
-import type { Database, WorkspacesTable } from '../schema.js';
-import { RowNotFoundError } from '../errors.js';
-import { parseSettings, settingsJson } from '../json.js';
+import type { WorkspaceRepo } from '../../src/core/ports.ts';
+import type { Platform, Workspace, WorkspaceSettings } from '../../src/core/model.ts';
+import type { Database, WorkspacesTable } from '../schema.ts';
+import { RowNotFoundError } from '../errors.ts';
+import { parseSettings, settingsJson } from '../json.ts';
 
 const columns = ['id', 'platform', 'external_id', 'name', 'time_zone', 'locale', 'settings'] as const;
 

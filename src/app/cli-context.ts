@@ -1,15 +1,15 @@
 // What a data command of the CLI (import, export, sync) works with: the database, the core's deps and one workspace.
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createDatabase } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import type { BotDeps } from '../core/context.js';
-import type { Workspace } from '../core/model.js';
-import type { Platform } from '../core/model.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { systemClock } from './clock.js';
-import { csvCodec } from './csv.js';
+import { createDatabase } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import type { BotDeps } from '../core/context.ts';
+import type { Workspace } from '../core/model.ts';
+import type { Platform } from '../core/model.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { systemClock } from './clock.ts';
+import { csvCodec } from './csv.ts';
 
 export interface CliContext {
   deps: BotDeps;

@@ -1,12 +1,12 @@
 // The CLI's view of the outbox, wired into src/app/cli.ts: `rounds deliveries [--failed | --pending] [--workspace platform:id]`.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createDatabase } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import type { Delivery, Platform, Workspace } from '../core/model.js';
-import type { Repositories } from '../core/ports.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { createDatabase } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import type { Delivery, Platform, Workspace } from '../core/model.ts';
+import type { Repositories } from '../core/ports.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 
 interface DeliveriesOptions {
   failed?: boolean;

@@ -1,13 +1,13 @@
 // The CLI's roster data commands, wired into src/app/cli.ts: `rounds export roster` and `rounds import roster FILE.csv`.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { BotDeps } from '../core/context.js';
-import { catalogFor } from '../core/messages/catalog.js';
-import { writeRosterCsv } from '../core/people/roster-csv.js';
-import { announceImport, applyRosterText, canApply, importPreview, importResult, prepareRosterImport } from '../core/people/roster-import.js';
-import type { Outbox } from '../core/ports.js';
-import { ConfigError } from '../config.js';
-import { withWorkspace } from './cli-context.js';
+import type { BotDeps } from '../core/context.ts';
+import { catalogFor } from '../core/messages/catalog.ts';
+import { writeRosterCsv } from '../core/people/roster-csv.ts';
+import { announceImport, applyRosterText, canApply, importPreview, importResult, prepareRosterImport } from '../core/people/roster-import.ts';
+import type { Outbox } from '../core/ports.ts';
+import { ConfigError } from '../config.ts';
+import { withWorkspace } from './cli-context.ts';
 
 /** `rounds import …` and `rounds export …` are shared with the other data commands: find the group or start it. */
 export function commandGroup(program: Command, name: string, description: string): Command {

@@ -11,9 +11,9 @@ import {
   exportSkillsCsv,
   planSkillsImportFromCsv,
   problemText,
-} from '../core/coverage/skills-csv.js';
-import { catalogFor } from '../core/messages/catalog.js';
-import { withWorkspace } from './cli-context.js';
+} from '../core/coverage/skills-csv.ts';
+import { catalogFor } from '../core/messages/catalog.ts';
+import { withWorkspace } from './cli-context.ts';
 
 /** `export` and `import` are shared with the roster commands: whoever registers first creates them. */
 function group(program: Command, name: string, description: string): Command {

@@ -1,17 +1,17 @@
 // The `rounds` command line: start (web + workers), web, worker, migrate, seed-demo.
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { demoDirectory, seedDemoPractice } from '../../adapters/local/demo-practice.js';
-import { createDatabase } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import { ConfigError, type Config, loadConfig } from '../config.js';
-import { systemClock } from './clock.js';
-import { registerDeliveryCommands } from './cli-deliveries.js';
-import { registerRosterCommands } from './cli-roster.js';
-import { registerSkillsCommands } from './cli-skills.js';
-import { StartupError } from './redis.js';
-import { type RoundsProcess, startRounds } from './runtime.js';
+import { demoDirectory, seedDemoPractice } from '../../adapters/local/demo-practice.ts';
+import { createDatabase } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { ConfigError, type Config, loadConfig } from '../config.ts';
+import { systemClock } from './clock.ts';
+import { registerDeliveryCommands } from './cli-deliveries.ts';
+import { registerRosterCommands } from './cli-roster.ts';
+import { registerSkillsCommands } from './cli-skills.ts';
+import { StartupError } from './redis.ts';
+import { type RoundsProcess, startRounds } from './runtime.ts';
 
 /** Exit codes: 2 for configuration mistakes (DESIGN §6), 1 for anything else that stops start-up. */
 function fail(err: unknown): never {
@@ -42,12 +42,9 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
   if ((!roles.web || !roles.worker) && !cfg.databaseUrl) {
     fail(new ConfigError('DATABASE_URL is required to run web and worker apart: the embedded database belongs to one process'));
   }
-  let proc: RoundsProcess;
-  try {
-    proc = await startRounds(cfg, roles);
-  } catch (err) {
-    fail(err);
-  }
+  // Handlers go in before start-up: a SIGTERM while Rounds is still starting (the platform gave up
+  // waiting, or an operator pressed Ctrl-C) must still stop it cleanly once it is up.
+  let started: Promise<RoundsProcess> | undefined;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -58,13 +55,20 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    proc.stop().then(
+    if (!started) process.exit(0);
+    started.then((proc) => proc.stop()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  started = startRounds(cfg, roles);
+  try {
+    await started;
+  } catch (err) {
+    fail(err);
+  }
 }
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {

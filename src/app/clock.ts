@@ -1,6 +1,6 @@
 // Clocks: the system clock, and the local mode clock that can be moved forward (kept across restarts).
 import { DateTime } from 'luxon';
-import type { Clock, ClockRepo } from '../core/ports.js';
+import type { Clock, ClockRepo } from '../core/ports.ts';
 
 export const systemClock: Clock = { now: () => DateTime.utc() };
 

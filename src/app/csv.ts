@@ -1,8 +1,8 @@
 // The CsvCodec port on csv-parse and csv-stringify.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { CsvFormatError } from '../core/errors.js';
-import type { CsvCodec } from '../core/ports.js';
+import { CsvFormatError } from '../core/errors.ts';
+import type { CsvCodec } from '../core/ports.ts';
 
 export const csvCodec: CsvCodec = {
   parse(text) {

@@ -1,9 +1,9 @@
 // Bringing a workspace's directory in from its chat platform (new, changed and departed people), idempotently.
-import type { BotDeps } from '../core/context.js';
-import type { Workspace } from '../core/model.js';
-import type { ChatPlatform } from '../core/ports.js';
-import { deactivateMember, tellPartners } from '../core/people/deactivate.js';
-import { syncDirectory } from '../core/people/directory-sync.js';
+import type { BotDeps } from '../core/context.ts';
+import type { Workspace } from '../core/model.ts';
+import type { ChatPlatform } from '../core/ports.ts';
+import { deactivateMember, tellPartners } from '../core/people/deactivate.ts';
+import { syncDirectory } from '../core/people/directory-sync.ts';
 
 export async function syncWorkspaceDirectory(deps: BotDeps, workspace: Workspace, platform: ChatPlatform): Promise<void> {
   // syncDirectory logs what it changed.

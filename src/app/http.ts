@@ -1,8 +1,8 @@
 // The one HTTP server: health, readiness, metrics, and the routers adapters mount (Slack, Teams, local).
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../core/ports.js';
-import type { Metrics } from './metrics.js';
+import type { Logger } from '../core/ports.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface Readiness {
   /** Each check answers 'ok' or throws; the probe names what is down. */

@@ -1,9 +1,9 @@
 // Wraps the bot with metrics and a last line of defence: a failure becomes a kind sentence, never a stack trace.
-import type { Bot } from '../core/bot.js';
-import { textMessage } from '../core/messages/build.js';
-import { catalogFor } from '../core/messages/catalog.js';
-import type { Logger } from '../core/ports.js';
-import type { Metrics } from './metrics.js';
+import type { Bot } from '../core/bot.ts';
+import { textMessage } from '../core/messages/build.ts';
+import { catalogFor } from '../core/messages/catalog.ts';
+import type { Logger } from '../core/ports.ts';
+import type { Metrics } from './metrics.ts';
 
 export function instrumentBot(bot: Bot, platform: string, metrics: Metrics, logger: Logger): Bot {
   return {

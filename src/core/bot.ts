@@ -1,17 +1,17 @@
 // The bot core: createBot(deps).handle(event) turns an inbound event into replies and outbox deliveries.
-import { parseCommand } from './commands/parser.js';
-import type { Command, CommandName, ParseFailure } from './commands/types.js';
-import { type BotDeps, type HandlerContext, isManager } from './context.js';
-import type { InboundEvent } from './events.js';
-import { helpMessage, usageLine } from './help.js';
-import { buildHome } from './home.js';
-import { actions, button, message, section, textMessage } from './messages/build.js';
-import { catalogFor } from './messages/catalog.js';
-import type { Message } from './messages/model.js';
-import type { Member, Workspace } from './model.js';
-import { welcomeJoinedMember } from './people/joined.js';
+import { parseCommand } from './commands/parser.ts';
+import type { Command, CommandName, ParseFailure } from './commands/types.ts';
+import { type BotDeps, type HandlerContext, isManager } from './context.ts';
+import type { InboundEvent } from './events.ts';
+import { helpMessage, usageLine } from './help.ts';
+import { buildHome } from './home.ts';
+import { actions, button, message, section, textMessage } from './messages/build.ts';
+import { catalogFor } from './messages/catalog.ts';
+import type { Message } from './messages/model.ts';
+import type { Member, Workspace } from './model.ts';
+import { welcomeJoinedMember } from './people/joined.ts';
 
-export type { BotDeps } from './context.js';
+export type { BotDeps } from './context.ts';
 
 type CommandOf<N extends CommandName> = Extract<Command, { name: N }>;
 type CommandHandler<N extends CommandName> = (ctx: HandlerContext, command: CommandOf<N>) => Promise<Message[]>;

@@ -1,8 +1,8 @@
 // What every handler gets: the dependencies, who is asking, in which workspace, and when.
 import type { DateTime } from 'luxon';
-import type { Catalog } from './messages/catalog.js';
-import type { Member, Workspace } from './model.js';
-import type { Clock, CsvCodec, Logger, Outbox, Repositories } from './ports.js';
+import type { Catalog } from './messages/catalog.ts';
+import type { Member, Workspace } from './model.ts';
+import type { Clock, CsvCodec, Logger, Outbox, Repositories } from './ports.ts';
 
 export interface BotDeps {
   repos: Repositories;

@@ -1,12 +1,11 @@
 // Errors of Rounds: each has a stable `code` for logs and metrics, and an optional `cause`.
 
 export class RoundsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.code = code;
     this.name = new.target.name;
   }
 }
@@ -19,11 +18,11 @@ export class NotFoundError extends RoundsError {
 
 /** The platform asked us to slow down; retry after `retryAfterMs`. */
 export class RateLimitedError extends RoundsError {
-  constructor(
-    readonly retryAfterMs: number,
-    options?: { cause?: unknown },
-  ) {
+  readonly retryAfterMs: number;
+
+  constructor(retryAfterMs: number, options?: { cause?: unknown }) {
     super('rate_limited', `rate limited, retry after ${retryAfterMs} ms`, options);
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -43,11 +42,10 @@ export class PlatformRejectedError extends RoundsError {
 
 /** A CSV text could not be read; `line` is 1-based, as a spreadsheet shows it. */
 export class CsvFormatError extends RoundsError {
-  constructor(
-    readonly line: number,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly line: number;
+
+  constructor(line: number, message: string, options?: { cause?: unknown }) {
     super('csv_invalid', message, options);
+    this.line = line;
   }
 }

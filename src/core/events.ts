@@ -1,5 +1,5 @@
 // Inbound events: what an adapter hands the core after translating a platform payload.
-import type { DirectoryUser } from './model.js';
+import type { DirectoryUser } from './model.ts';
 
 interface FromMember {
   workspaceId: string;

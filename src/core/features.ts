@@ -1,10 +1,10 @@
 // Every feature's command and action handlers, merged into the one registry the bot is built with.
-import type { BotOptions } from './bot.js';
-import { checkinsFeature } from './checkins/feature.js';
-import { coverageFeature } from './coverage/feature.js';
-import { mentoringFeature } from './mentoring/feature.js';
-import { peopleFeature } from './people/feature.js';
-import { settingsFeature } from './settings/feature.js';
+import type { BotOptions } from './bot.ts';
+import { checkinsFeature } from './checkins/feature.ts';
+import { coverageFeature } from './coverage/feature.ts';
+import { mentoringFeature } from './mentoring/feature.ts';
+import { peopleFeature } from './people/feature.ts';
+import { settingsFeature } from './settings/feature.ts';
 
 export const FEATURES: readonly BotOptions[] = [peopleFeature, coverageFeature, settingsFeature, mentoringFeature, checkinsFeature];
 

@@ -1,7 +1,7 @@
 // The help message (different for staff and managers) and the usage line of each command.
-import type { Catalog } from './messages/catalog.js';
-import { context, divider, header, message, section } from './messages/build.js';
-import type { Message } from './messages/model.js';
+import type { Catalog } from './messages/catalog.ts';
+import { context, divider, header, message, section } from './messages/build.ts';
+import type { Message } from './messages/model.ts';
 
 type HelpKey = keyof Catalog['help']['commands'];
 

@@ -1,8 +1,8 @@
 // The member's home view (Slack App Home, a Teams tab later): what Rounds knows for them now.
-import { type HandlerContext, isManager } from './context.js';
-import { context, divider, header, message, section } from './messages/build.js';
-import type { Message } from './messages/model.js';
-import type { Member, Pair } from './model.js';
+import { type HandlerContext, isManager } from './context.ts';
+import { context, divider, header, message, section } from './messages/build.ts';
+import type { Message } from './messages/model.ts';
+import type { Member, Pair } from './model.ts';
 
 const LEVEL_ORDER = { expert: 0, trained: 1, learning: 2 } as const;
 

@@ -15,9 +15,9 @@ import type {
   TimeOff,
   Workspace,
   WorkspaceSettings,
-} from './model.js';
-import type { Message } from './messages/model.js';
-import type { Ineligibility, MatchKind, ReasonParts, UnmatchedWhy } from './mentoring/match-types.js';
+} from './model.ts';
+import type { Message } from './messages/model.ts';
+import type { Ineligibility, MatchKind, ReasonParts, UnmatchedWhy } from './mentoring/match-types.ts';
 
 /** CSV reading and writing (a library outside the core does the work). */
 export interface CsvCodec {

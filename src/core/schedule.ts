@@ -1,8 +1,8 @@
 // The scheduler tick of the core: for every workspace, what touchpoints are due now, computed from the record.
 import type { DateTime } from 'luxon';
-import type { BotDeps } from './context.js';
-import type { Member, Workspace } from './model.js';
-import type { OutboxItem } from './ports.js';
+import type { BotDeps } from './context.ts';
+import type { Member, Workspace } from './model.ts';
+import type { OutboxItem } from './ports.ts';
 
 export interface TickInput {
   workspace: Workspace;

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Member } from '../../src/core/model.js';
-import { openTestDatabase, type TestDatabase, testDatabaseUrl } from '../support/db.js';
-import { eventually, type LocalApp, startLocalApp } from '../support/local-app.js';
+import type { Member } from '../../src/core/model.ts';
+import { openTestDatabase, type TestDatabase, testDatabaseUrl } from '../support/db.ts';
+import { eventually, type LocalApp, startLocalApp } from '../support/local-app.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'rounds-cli-roster-'));

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoPractice } from '../../adapters/local/demo-practice.js';
-import { csvCodec } from '../../src/app/csv.js';
-import type { Workspace } from '../../src/core/model.js';
-import { openTestDatabase, type TestDatabase, testDatabaseUrl, uniqueId } from '../support/db.js';
+import { seedDemoPractice } from '../../adapters/local/demo-practice.ts';
+import { csvCodec } from '../../src/app/csv.ts';
+import type { Workspace } from '../../src/core/model.ts';
+import { openTestDatabase, type TestDatabase, testDatabaseUrl, uniqueId } from '../support/db.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'rounds-cli-skills-'));

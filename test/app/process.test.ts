@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testRedisUrl } from '../support/redis.js';
+import { testRedisUrl } from '../support/redis.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dirs: string[] = [];

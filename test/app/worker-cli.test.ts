@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textMessage } from '../../src/core/messages/build.js';
-import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.js';
-import { buildMember } from '../support/db.js';
-import { type OwnDatabase, ownDatabase } from './worker-support.js';
+import { textMessage } from '../../src/core/messages/build.ts';
+import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
+import { buildMember } from '../support/db.ts';
+import { type OwnDatabase, ownDatabase } from './worker-support.ts';
 
 const root = join(import.meta.dirname, '../..');
 let database: OwnDatabase;

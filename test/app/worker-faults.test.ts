@@ -1,7 +1,7 @@
 // Slack answering 20% of chat.postMessage calls with a 500 or a 429 (Retry-After): every check-in still arrives once.
 import { describe, expect, it } from 'vitest';
-import { testRedisUrl } from '../support/redis.js';
-import { checkinsTo, seedDuePractice, startWorker, until, useWorkerRig } from './worker-support.js';
+import { testRedisUrl } from '../support/redis.ts';
+import { checkinsTo, seedDuePractice, startWorker, until, useWorkerRig } from './worker-support.ts';
 
 const PEOPLE = 40;
 const rig = useWorkerRig('faults');

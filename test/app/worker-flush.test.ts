@@ -3,9 +3,9 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueId } from '../support/db.js';
-import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.js';
-import { checkinsTo, type OwnDatabase, ownDatabase, seedDuePractice, startWorker, stopWorker, until, type WorkerProcess } from './worker-support.js';
+import { uniqueId } from '../support/db.ts';
+import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.ts';
+import { checkinsTo, type OwnDatabase, ownDatabase, seedDuePractice, startWorker, stopWorker, until, type WorkerProcess } from './worker-support.ts';
 
 /** Only this file uses it: flushing it touches no other test's queues. */
 const FLUSHABLE_REDIS_URL = process.env.TEST_REDIS_WORKER_FLUSH_URL ?? 'redis://127.0.0.1:6379/5';

@@ -1,7 +1,7 @@
 // kill -9 of a `rounds worker` while Slack holds its chat.postMessage answers, then another worker: one check-in each.
 import { describe, expect, it } from 'vitest';
-import { testRedisUrl } from '../support/redis.js';
-import { checkinsTo, seedDuePractice, startWorker, until, useWorkerRig } from './worker-support.js';
+import { testRedisUrl } from '../support/redis.ts';
+import { checkinsTo, seedDuePractice, startWorker, until, useWorkerRig } from './worker-support.ts';
 
 const PEOPLE = 6;
 const rig = useWorkerRig('kill');

@@ -1,8 +1,8 @@
 // Two `rounds worker` processes on one Redis and one Postgres share 200 check-ins: each sent exactly once.
 import { describe, expect, it } from 'vitest';
-import { uniqueId } from '../support/db.js';
-import { testRedisUrl } from '../support/redis.js';
-import { checkinsTo, seedDuePractice, startWorker, until, useWorkerRig } from './worker-support.js';
+import { uniqueId } from '../support/db.ts';
+import { testRedisUrl } from '../support/redis.ts';
+import { checkinsTo, seedDuePractice, startWorker, until, useWorkerRig } from './worker-support.ts';
 
 const PEOPLE = 200;
 /** A second token for the same Slack workspace, so the stand-in can tell which process sent what. */

@@ -7,16 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import pg from 'pg';
-import { createDatabase, type DatabaseHandle } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.js';
-import type { Repositories } from '../../src/core/ports.js';
+import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.ts';
+import type { Repositories } from '../../src/core/ports.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { testDatabaseUrl, uniqueId } from '../support/db.js';
-import { obliterateQueues } from '../support/local-app.js';
-import { testRedisUrl } from '../support/redis.js';
-import { type SlackStandIn, type SlackStoredMessage, startSlackStandIn } from '../support/slack-stand-in.js';
+import { testDatabaseUrl, uniqueId } from '../support/db.ts';
+import { obliterateQueues } from '../support/local-app.ts';
+import { testRedisUrl } from '../support/redis.ts';
+import { type SlackStandIn, type SlackStoredMessage, startSlackStandIn } from '../support/slack-stand-in.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -133,7 +133,7 @@ export function startWorker(opts: {
   script?: string;
   env?: Record<string, string>;
 }): WorkerProcess {
-  const args = opts.script ? ['--import', 'tsx', opts.script] : ['bin/rounds.js', 'worker'];
+  const args = opts.script ? [opts.script] : ['bin/rounds.js', 'worker'];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: {

@@ -45,14 +45,14 @@ describe('the core boundary', () => {
     const sample = [
       "import { App } from '@slack/bolt';",
       "import type { Kysely } from 'kysely';",
-      "export { x } from '../../db/client.js';",
+      "export { x } from '../../db/client.ts';",
       "const q = await import('bullmq');",
       "import { DateTime } from 'luxon';",
       "import { z } from 'zod';",
       "import { readFile } from 'node:fs/promises';",
-      "import { parse } from './commands/parser.js';",
+      "import { parse } from './commands/parser.ts';",
     ].join('\n');
-    expect(violations(join(core, 'sample.ts'), sample)).toEqual(['@slack/bolt', 'kysely', '../../db/client.js', 'bullmq']);
+    expect(violations(join(core, 'sample.ts'), sample)).toEqual(['@slack/bolt', 'kysely', '../../db/client.ts', 'bullmq']);
   });
 
   it('holds for every file under src/core', () => {

@@ -1,7 +1,7 @@
 // The PHI screen against what office staff actually write: office talk passes, patient identifiers are refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PHI_KINDS, refusalKinds, screenForPhi, type PhiKind } from '../../src/core/phi.js';
+import { PHI_KINDS, refusalKinds, screenForPhi, type PhiKind } from '../../src/core/phi.ts';
 
 // What a medical assistant, biller, front desk person, nurse or office manager writes in a check-in
 // note, a goal, a time-off reason or a coverage note.

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../../db/client.js';
-import { MigrationError } from '../../db/errors.js';
-import { MIGRATIONS, migrateToLatest } from '../../db/migrate.js';
-import { testDatabaseUrl } from '../support/db.js';
+import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { MigrationError } from '../../db/errors.ts';
+import { MIGRATIONS, migrateToLatest } from '../../db/migrate.ts';
+import { testDatabaseUrl } from '../support/db.ts';
 
 const TABLES = [
   'checkin_answers',

@@ -1,15 +1,15 @@
 // The repositories against real databases: one suite, run on the shared Postgres and on a private PGlite.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDatabase } from '../../db/client.js';
-import { DeliveryNotPendingError } from '../../db/errors.js';
-import { markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.js';
-import { createLocalInboxStore } from '../../db/repositories/local-inbox.js';
-import { NotFoundError } from '../../src/core/errors.js';
-import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.js';
-import type { Message } from '../../src/core/messages/model.js';
-import type { NewDelivery, Repositories } from '../../src/core/ports.js';
-import { buildMember, buildWorkspace, openTestDatabase, uniqueId, type TestDatabase } from '../support/db.js';
+import { checkDatabase } from '../../db/client.ts';
+import { DeliveryNotPendingError } from '../../db/errors.ts';
+import { markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.ts';
+import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
+import { NotFoundError } from '../../src/core/errors.ts';
+import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
+import type { Message } from '../../src/core/messages/model.ts';
+import type { NewDelivery, Repositories } from '../../src/core/ports.ts';
+import { buildMember, buildWorkspace, openTestDatabase, uniqueId, type TestDatabase } from '../support/db.ts';
 
 const message: Message = {
   text: 'Time for your check-in',

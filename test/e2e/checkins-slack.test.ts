@@ -2,11 +2,11 @@
 // modal (patient details refused in the modal), and "Tell my manager".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import type { Member, Workspace } from '../../src/core/model.js';
-import { eventually } from '../support/local-app.js';
-import { interactionBody, type SlackApp, startSlackApp, buttonPressBody } from '../support/slack-app.js';
-import { startSlackStandIn, type SlackStoredMessage } from '../support/slack-stand-in.js';
-import { type OwnDatabase, ownDatabase } from '../app/worker-support.js';
+import type { Member, Workspace } from '../../src/core/model.ts';
+import { eventually } from '../support/local-app.ts';
+import { interactionBody, type SlackApp, startSlackApp, buttonPressBody } from '../support/slack-app.ts';
+import { startSlackStandIn, type SlackStoredMessage } from '../support/slack-stand-in.ts';
+import { type OwnDatabase, ownDatabase } from '../app/worker-support.ts';
 
 const ADMIN = 'U0CKADMIN1';
 const MENTOR = 'U0CKMENTR1';

@@ -1,13 +1,13 @@
 // Weekly check-ins end to end in local mode: the schedule, answers, private notes, "Need help", reminders and the report.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import type { Message } from '../../src/core/messages/model.js';
-import type { Member, Workspace } from '../../src/core/model.js';
-import type { Repositories } from '../../src/core/ports.js';
-import { testDatabaseUrl } from '../support/db.js';
-import { eventually, type InboxMessage, type LocalApp, startLocalApp, allText } from '../support/local-app.js';
+import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import type { Message } from '../../src/core/messages/model.ts';
+import type { Member, Workspace } from '../../src/core/model.ts';
+import type { Repositories } from '../../src/core/ports.ts';
+import { testDatabaseUrl } from '../support/db.ts';
+import { eventually, type InboxMessage, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 
 const ZONE = 'America/Chicago';
 const NOTE = 'Zebra-quartz 7741: we practised the appeals letter together';

@@ -1,6 +1,6 @@
 // Local mode end to end: the local API of DESIGN §6 on the real Postgres and Redis, with the workers running.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.js';
+import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 
 let app: LocalApp;
 
@@ -176,9 +176,9 @@ describe('operations', () => {
 });
 
 async function workspaceIdOf(local: LocalApp): Promise<string> {
-  const { createDatabase } = await import('../../db/client.js');
-  const { createRepositories } = await import('../../db/repositories/index.js');
-  const { testDatabaseUrl } = await import('../support/db.js');
+  const { createDatabase } = await import('../../db/client.ts');
+  const { createRepositories } = await import('../../db/repositories/index.ts');
+  const { testDatabaseUrl } = await import('../support/db.ts');
   const database = await createDatabase({ url: testDatabaseUrl() });
   try {
     const ws = await createRepositories(database.db).workspaces.findByExternal('local', local.workspaceExternalId);

@@ -1,15 +1,15 @@
 // Mentoring in Slack end to end: a manager previews matching and approves by button, both people accept by button,
 // and the pair is active; Bolt runs for real against the Slack stand-in, on the real Postgres and Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import type { Member, Workspace } from '../../src/core/model.js';
-import type { Repositories } from '../../src/core/ports.js';
-import { testDatabaseUrl } from '../support/db.js';
-import { eventually } from '../support/local-app.js';
-import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody, type ModalInputBlock, modalState } from '../support/slack-app.js';
-import type { SlackCall } from '../support/slack-stand-in.js';
-import { startSlackStandIn } from '../support/slack-stand-in.js';
+import { createDatabase } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import type { Member, Workspace } from '../../src/core/model.ts';
+import type { Repositories } from '../../src/core/ports.ts';
+import { testDatabaseUrl } from '../support/db.ts';
+import { eventually } from '../support/local-app.ts';
+import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody, type ModalInputBlock, modalState } from '../support/slack-app.ts';
+import type { SlackCall } from '../support/slack-stand-in.ts';
+import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 let app: SlackApp;
 let db: Awaited<ReturnType<typeof createDatabase>>;

@@ -1,9 +1,9 @@
 // Mentoring end to end in local mode, on the real Postgres and Redis: profiles, requests, matching, intros, pairs, reflections.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Button, FormBlock, Message } from '../../src/core/messages/model.js';
-import type { Member, Pair, Workspace } from '../../src/core/model.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { eventually, type InboxMessage, type LocalApp, allText, buttonsOf, useLocalApps } from '../support/local-app.js';
+import type { Button, FormBlock, Message } from '../../src/core/messages/model.ts';
+import type { Member, Pair, Workspace } from '../../src/core/model.ts';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { eventually, type InboxMessage, type LocalApp, allText, buttonsOf, useLocalApps } from '../support/local-app.ts';
 
 let database: TestDatabase;
 const apps = useLocalApps();

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Button, Message } from '../../src/core/messages/model.js';
-import type { Member, Workspace } from '../../src/core/model.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { eventually, type LocalApp, allText, buttonsOf, useLocalApps } from '../support/local-app.js';
+import type { Button, Message } from '../../src/core/messages/model.ts';
+import type { Member, Workspace } from '../../src/core/model.ts';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { eventually, type LocalApp, allText, buttonsOf, useLocalApps } from '../support/local-app.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/roster');
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');

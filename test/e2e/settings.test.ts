@@ -1,8 +1,8 @@
 // Practice settings end to end: a manager reads and changes them in local mode, on the real Postgres.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormBlock, Message } from '../../src/core/messages/model.js';
-import { type LocalApp, startLocalApp, allText } from '../support/local-app.js';
+import type { FormBlock, Message } from '../../src/core/messages/model.ts';
+import { type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 
 let app: LocalApp;
 let year: number;

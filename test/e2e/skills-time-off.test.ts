@@ -1,10 +1,10 @@
 // Skills, time off, snooze and opt-out end to end: the local adapter on the real Postgres and Redis, as the demo practice's people.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../src/core/messages/model.js';
-import type { Member, Workspace } from '../../src/core/model.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.js';
+import type { Message } from '../../src/core/messages/model.ts';
+import type { Member, Workspace } from '../../src/core/model.ts';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 
 let app: LocalApp;
 let db: TestDatabase;

@@ -2,19 +2,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { createDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import { deliver } from '../../jobs/delivery-worker.js';
-import { systemClock } from '../../src/app/clock.js';
-import { textMessage } from '../../src/core/messages/build.js';
-import { upsertDirectoryMember } from '../../src/core/people/upsert-member.js';
-import { testDatabaseUrl } from '../support/db.js';
-import { createSlackRateLimiter } from '../../adapters/slack/rate-limiter.js';
-import { RateLimitedError } from '../../src/core/errors.js';
-import { eventually } from '../support/local-app.js';
-import { testRedisUrl } from '../support/redis.js';
-import { eventEnvelope, type SlackApp, startSlackApp } from '../support/slack-app.js';
-import { startSlackStandIn } from '../support/slack-stand-in.js';
+import { createDatabase } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { deliver } from '../../jobs/delivery-worker.ts';
+import { systemClock } from '../../src/app/clock.ts';
+import { textMessage } from '../../src/core/messages/build.ts';
+import { upsertDirectoryMember } from '../../src/core/people/upsert-member.ts';
+import { testDatabaseUrl } from '../support/db.ts';
+import { createSlackRateLimiter } from '../../adapters/slack/rate-limiter.ts';
+import { RateLimitedError } from '../../src/core/errors.ts';
+import { eventually } from '../support/local-app.ts';
+import { testRedisUrl } from '../support/redis.ts';
+import { eventEnvelope, type SlackApp, startSlackApp } from '../support/slack-app.ts';
+import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 let app: SlackApp;
 

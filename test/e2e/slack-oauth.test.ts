@@ -1,12 +1,12 @@
 // Installing Rounds in a Slack workspace over OAuth: /slack/install, Slack's redirect, tokens encrypted at rest.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import { testDatabaseUrl } from '../support/db.js';
-import { eventually } from '../support/local-app.js';
-import { type SlackApp, startSlackApp } from '../support/slack-app.js';
-import { startSlackStandIn } from '../support/slack-stand-in.js';
+import { createDatabase } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { testDatabaseUrl } from '../support/db.ts';
+import { eventually } from '../support/local-app.ts';
+import { type SlackApp, startSlackApp } from '../support/slack-app.ts';
+import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 let app: SlackApp;
 let db: Awaited<ReturnType<typeof createDatabase>>;

@@ -1,15 +1,15 @@
 // Slack answers exactly as local mode does: the same words typed by the same kind of person get the same replies,
 // and every reply renders as Block Kit that Slack accepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderMessage } from '../../adapters/slack/render.js';
-import { createDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import type { Message } from '../../src/core/messages/model.js';
-import { assertValidMessage } from '../support/block-kit.js';
-import { testDatabaseUrl } from '../support/db.js';
-import { eventually, type LocalApp, startLocalApp } from '../support/local-app.js';
-import { type SlackApp, slashCommandBody, startSlackApp } from '../support/slack-app.js';
-import { startSlackStandIn } from '../support/slack-stand-in.js';
+import { renderMessage } from '../../adapters/slack/render.ts';
+import { createDatabase } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import type { Message } from '../../src/core/messages/model.ts';
+import { assertValidMessage } from '../support/block-kit.ts';
+import { testDatabaseUrl } from '../support/db.ts';
+import { eventually, type LocalApp, startLocalApp } from '../support/local-app.ts';
+import { type SlackApp, slashCommandBody, startSlackApp } from '../support/slack-app.ts';
+import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 let local: LocalApp;
 let slack: SlackApp;

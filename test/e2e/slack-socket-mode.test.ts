@@ -1,9 +1,9 @@
 // Slack in Socket Mode end to end: Rounds with SLACK_APP_TOKEN opens a real WebSocket to the Slack stand-in (Bolt's
 // SocketModeReceiver, @slack/socket-mode), and everything Slack sends arrives as envelopes acked over that socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../support/local-app.js';
-import { eventEnvelope, type SlackApp, slashCommandBody, startSlackApp, type ModalInputBlock, modalState } from '../support/slack-app.js';
-import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.js';
+import { eventually } from '../support/local-app.ts';
+import { eventEnvelope, type SlackApp, slashCommandBody, startSlackApp, type ModalInputBlock, modalState } from '../support/slack-app.ts';
+import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.ts';
 
 const ADMIN = 'U0SMADMIN';
 const STAFF = 'U0SMSTAFF';

@@ -1,12 +1,12 @@
 // Slack end to end: signed requests to /slack/events with Bolt running for real, against the Slack stand-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../db/client.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import type { Repositories } from '../../src/core/ports.js';
-import { testDatabaseUrl } from '../support/db.js';
-import { eventually } from '../support/local-app.js';
-import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp, type ModalInputBlock, modalState, slashAnswers } from '../support/slack-app.js';
-import { startSlackStandIn } from '../support/slack-stand-in.js';
+import { createDatabase } from '../../db/client.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import type { Repositories } from '../../src/core/ports.ts';
+import { testDatabaseUrl } from '../support/db.ts';
+import { eventually } from '../support/local-app.ts';
+import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp, type ModalInputBlock, modalState, slashAnswers } from '../support/slack-app.ts';
+import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 let app: SlackApp;
 let db: Awaited<ReturnType<typeof createDatabase>>;
@@ -295,8 +295,8 @@ describe('a form sent on its own (through the outbox)', () => {
       { workspaceId: ws.id, mentorId: admin.id, menteeId: staff.id, kind: 'mentoring', status: 'completed', cadence: 'biweekly', focus: null, reason: null, mentorAccepted: true, menteeAccepted: true },
       now,
     );
-    const { renderMessage } = await import('../../adapters/slack/render.js');
-    const { message, form } = await import('../../src/core/messages/build.js');
+    const { renderMessage } = await import('../../adapters/slack/render.ts');
+    const { message, form } = await import('../../src/core/messages/build.ts');
     const rendered = renderMessage(
       message([form({ formId: 'mentor.reflect', title: 'Your reflection', submitLabel: 'Save', value: `reflect:${pair.id}`, inputs: [{ type: 'input', name: 'reflection', label: 'One line', kind: 'text' }] })]),
     );

@@ -1,5 +1,5 @@
 // Plain domain values for unit tests of pure core logic (no database): a member with sensible defaults.
-import type { Member } from '../../src/core/model.js';
+import type { Member } from '../../src/core/model.ts';
 
 export function memberValue(id: string, overrides: Partial<Member> = {}): Member {
   return {

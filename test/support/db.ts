@@ -1,10 +1,10 @@
 // Databases for tests: the shared real Postgres or a private in-memory PGlite, and builders for rows each test owns.
 import { randomUUID } from 'node:crypto';
-import { checkDatabase, createDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { createRepositories } from '../../db/repositories/index.js';
-import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.js';
-import type { NewMember, Repositories } from '../../src/core/ports.js';
+import { checkDatabase, createDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createRepositories } from '../../db/repositories/index.ts';
+import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.ts';
+import type { NewMember, Repositories } from '../../src/core/ports.ts';
 
 export function testDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

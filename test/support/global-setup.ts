@@ -1,8 +1,8 @@
 // Before any test: the real Postgres and Redis must answer. The suite never quietly falls back (DESIGN §8).
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { testDatabaseUrl } from './db.js';
-import { testRedisUrl } from './redis.js';
+import { testDatabaseUrl } from './db.ts';
+import { testRedisUrl } from './redis.ts';
 
 export default async function setup(): Promise<void> {
   const problems: string[] = [];

@@ -6,12 +6,12 @@ import { Queue } from 'bullmq';
 import { afterAll } from 'vitest';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import type { QueueNames } from '../../jobs/queues.js';
-import { type RoundsProcess, startRounds } from '../../src/app/runtime.js';
-import { loadConfig } from '../../src/config.js';
-import type { Button, Message } from '../../src/core/messages/model.js';
-import { testDatabaseUrl, uniqueId } from './db.js';
-import { testRedisUrl, uniqueQueueNames } from './redis.js';
+import type { QueueNames } from '../../jobs/queues.ts';
+import { type RoundsProcess, startRounds } from '../../src/app/runtime.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Button, Message } from '../../src/core/messages/model.ts';
+import { testDatabaseUrl, uniqueId } from './db.ts';
+import { testRedisUrl, uniqueQueueNames } from './redis.ts';
 
 export interface InboxMessage {
   id: string;

@@ -4,13 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import type { QueueNames } from '../../jobs/queues.js';
-import { type RoundsProcess, startRounds } from '../../src/app/runtime.js';
-import { loadConfig } from '../../src/config.js';
-import { testDatabaseUrl } from './db.js';
-import { obliterateQueues } from './local-app.js';
-import { testRedisUrl, uniqueQueueNames } from './redis.js';
-import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
+import type { QueueNames } from '../../jobs/queues.ts';
+import { type RoundsProcess, startRounds } from '../../src/app/runtime.ts';
+import { loadConfig } from '../../src/config.ts';
+import { testDatabaseUrl } from './db.ts';
+import { obliterateQueues } from './local-app.ts';
+import { testRedisUrl, uniqueQueueNames } from './redis.ts';
+import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
 
 export const SIGNING_SECRET = 'rounds-test-signing-secret';
 

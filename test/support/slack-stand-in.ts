@@ -358,12 +358,14 @@ interface Trigger {
 
 /** A Slack error answered with HTTP 200; thrown by method handlers so each reads top to bottom. */
 class SlackError extends Error {
-  constructor(
-    readonly code: string,
-    /** Sent as `response_metadata.messages[0]`, the way Slack explains an invalid_arguments. */
-    readonly detail?: string,
-  ) {
+  readonly code: string;
+  /** Sent as `response_metadata.messages[0]`, the way Slack explains an invalid_arguments. */
+  readonly detail?: string;
+
+  constructor(code: string, detail?: string) {
     super(code);
+    this.code = code;
+    this.detail = detail;
   }
 }
 
@@ -1285,12 +1287,19 @@ class SocketPeer {
   private fragments: Buffer[] = [];
   private closeSent = false;
 
+  private readonly socket: Duplex;
+  private readonly now: () => number;
+  private readonly on: { text: (text: string) => void; closed: (peer: SocketPeer) => void };
+
   constructor(
-    private readonly socket: Duplex,
+    socket: Duplex,
     id: number,
-    private readonly now: () => number,
-    private readonly on: { text: (text: string) => void; closed: (peer: SocketPeer) => void },
+    now: () => number,
+    on: { text: (text: string) => void; closed: (peer: SocketPeer) => void },
   ) {
+    this.socket = socket;
+    this.now = now;
+    this.on = on;
     this.info = { id, openedAt: now(), pings: 0 };
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('close', () => {
@@ -1435,10 +1444,13 @@ class Hold implements SlackHold {
   private parkedTotal = 0;
   private waiters: Array<{ n: number; resolve: () => void }> = [];
 
-  constructor(
-    private readonly method: string,
-    private readonly onRelease: () => void,
-  ) {}
+  private readonly method: string;
+  private readonly onRelease: () => void;
+
+  constructor(method: string, onRelease: () => void) {
+    this.method = method;
+    this.onRelease = onRelease;
+  }
 
   get held(): number {
     return this.parked.length;
@@ -1522,7 +1534,11 @@ function decodeJsonFields(params: Record<string, unknown>): Record<string, unkno
 
 /** Typed reads of one call's parameters, in Slack's lenient spellings ("true"/"1", numbers as strings). */
 class Args {
-  constructor(private readonly raw: Record<string, unknown>) {}
+  private readonly raw: Record<string, unknown>;
+
+  constructor(raw: Record<string, unknown>) {
+    this.raw = raw;
+  }
 
   has(name: string): boolean {
     return this.raw[name] !== undefined && this.raw[name] !== null;

@@ -1,14 +1,14 @@
 // Answering check-ins: `checkin` on demand, the buttons (We met / Not yet / Need help), the private note form,
 // "Tell my manager" and resuming paused check-ins. Everything here replies to the member alone.
-import type { HandlerContext } from '../context.js';
-import { actions, button, context, message, section, textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Message } from '../messages/model.js';
-import type { Member, Pair } from '../model.js';
-import { refusePhi } from '../people/phi-guard.js';
-import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.js';
-import { isoWeekOf, zoneOf } from './calendar.js';
-import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.js';
+import type { HandlerContext } from '../context.ts';
+import { actions, button, context, message, section, textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Message } from '../messages/model.ts';
+import type { Member, Pair } from '../model.ts';
+import { refusePhi } from '../people/phi-guard.ts';
+import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
+import { isoWeekOf, zoneOf } from './calendar.ts';
+import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';
 
 const NOTE_MAX = 2000;
 const OUTCOMES: readonly CheckinOutcome[] = ['met', 'not_yet', 'need_help'];

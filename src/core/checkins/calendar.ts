@@ -5,9 +5,9 @@
 // the check-in time of that day in the member's own zone. A tick that runs late (the process was down,
 // the local clock moved) sends this week's check-in on the first such day it sees, never last week's.
 import { DateTime } from 'luxon';
-import type { Cadence, Member, TimeOff, Workspace, WorkspaceSettings } from '../model.js';
-import { canBeContacted } from '../people/availability.js';
-import { checkinInstant, isWorkDay, workDayCheckinInstant } from '../settings/calendar.js';
+import type { Cadence, Member, TimeOff, Workspace, WorkspaceSettings } from '../model.ts';
+import { canBeContacted } from '../people/availability.ts';
+import { checkinInstant, isWorkDay, workDayCheckinInstant } from '../settings/calendar.ts';
 
 type Settings = Pick<WorkspaceSettings, 'workDays' | 'holidays' | 'holidaysSet' | 'checkinDay' | 'checkinTime'>;
 

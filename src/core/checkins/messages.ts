@@ -1,9 +1,9 @@
 // The check-in messages: the weekly check-in (a row per pair), its reminder, the pause notice, a nudge and the note form.
-import { actions, button, context, form, header, message, section } from '../messages/build.js';
-import type { Catalog } from '../messages/catalog.js';
-import type { Message } from '../messages/model.js';
-import type { Member, Pair } from '../model.js';
-import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.js';
+import { actions, button, context, form, header, message, section } from '../messages/build.ts';
+import type { Catalog } from '../messages/catalog.ts';
+import type { Message } from '../messages/model.ts';
+import type { Member, Pair } from '../model.ts';
+import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
 
 /** Button values: `<verb>|<checkinId>|<pairId>`; every check-in button and form routes under the `checkin` prefix. */
 export type CheckinVerb = CheckinOutcome | 'noteform' | 'note' | 'tell' | 'resume';

@@ -1,10 +1,10 @@
 // What check-in touchpoints are due at `now`, given what the record holds: check-ins, pause notices, reminders
 // and nudges, then the weekly attention budget. Pure: tick.ts reads the record and acts on the plan.
 import type { DateTime } from 'luxon';
-import type { Member, Pair, TimeOff, Workspace } from '../model.js';
-import type { CheckinMemberState, CheckinStatus, DeliveryTrace } from '../ports.js';
-import { shouldPause, takeFromBudget, weekCounts } from './attention.js';
-import { checkinDueNow, isoWeekOf, later, pairInWeek, quietPeriod, reachableNow, reminderDueNow } from './calendar.js';
+import type { Member, Pair, TimeOff, Workspace } from '../model.ts';
+import type { CheckinMemberState, CheckinStatus, DeliveryTrace } from '../ports.ts';
+import { shouldPause, takeFromBudget, weekCounts } from './attention.ts';
+import { checkinDueNow, isoWeekOf, later, pairInWeek, quietPeriod, reachableNow, reminderDueNow } from './calendar.ts';
 
 /** What the tick knows of a workspace at `now`. */
 export interface Snapshot {

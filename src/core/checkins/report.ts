@@ -1,12 +1,12 @@
 // `report` for managers: participation of the last four weeks (sent, answered, met per pair and per person),
 // quiet pairs, paused members and failed deliveries. It reads participation only: no note, no rating.
 import { DateTime } from 'luxon';
-import type { HandlerContext } from '../context.js';
-import { context, header, message, section } from '../messages/build.js';
-import type { Message } from '../messages/model.js';
-import type { Pair } from '../model.js';
-import type { CheckinParticipation } from '../ports.js';
-import { CADENCE_DAYS, later } from './calendar.js';
+import type { HandlerContext } from '../context.ts';
+import { context, header, message, section } from '../messages/build.ts';
+import type { Message } from '../messages/model.ts';
+import type { Pair } from '../model.ts';
+import type { CheckinParticipation } from '../ports.ts';
+import { CADENCE_DAYS, later } from './calendar.ts';
 
 const WINDOW_DAYS = 28;
 /** Lines per section: a Slack section holds 3,000 characters. */

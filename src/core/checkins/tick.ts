@@ -5,14 +5,14 @@
 // tick; a reminder or nudge whose day passes is skipped. Every item has a deterministic key, so two
 // ticks at once (two workers) record each delivery once.
 import { DateTime } from 'luxon';
-import type { BotDeps } from '../context.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Member, Pair } from '../model.js';
-import type { CheckinStatus, OutboxItem } from '../ports.js';
-import type { TickInput, TouchpointRule } from '../schedule.js';
-import { UNANSWERED_TO_PAUSE } from './attention.js';
-import { isoWeekOf, zoneOf } from './calendar.js';
-import { checkinMessage, nudgeMessage, pauseNotice, starterFor } from './messages.js';
+import type { BotDeps } from '../context.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Member, Pair } from '../model.ts';
+import type { CheckinStatus, OutboxItem } from '../ports.ts';
+import type { TickInput, TouchpointRule } from '../schedule.ts';
+import { UNANSWERED_TO_PAUSE } from './attention.ts';
+import { isoWeekOf, zoneOf } from './calendar.ts';
+import { checkinMessage, nudgeMessage, pauseNotice, starterFor } from './messages.ts';
 import {
   type Candidate,
   checkinCandidates,
@@ -25,7 +25,7 @@ import {
   type Snapshot,
   withinBudget,
   withPauses,
-} from './plan.js';
+} from './plan.ts';
 
 export const CHECKIN_KIND = 'checkin';
 export const REMINDER_KIND = 'checkin_reminder';

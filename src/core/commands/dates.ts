@@ -1,8 +1,8 @@
 // Reads days and spans of days from casual English, in the member's time zone, relative to the Clock's now.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { DayPart } from '../model.js';
-import type { DateSpan, ParseContext } from './types.js';
+import type { DayPart } from '../model.ts';
+import type { DateSpan, ParseContext } from './types.ts';
 
 /** Why a date could not be used; the same words as `ParseFailure['detail']`. */
 export type DateProblem = 'unparsed' | 'end_before_start' | 'past' | 'too_long';

@@ -1,8 +1,8 @@
 // The command grammar of DESIGN §3: a first word (or its alias) and the arguments each command takes.
-import type { SkillLevel } from '../model.js';
-import { addDays, checkSpan, localToday, parseDay, parseSpan, readSpan } from './dates.js';
-import { hasMention, mentionOf, restoreMentions, sameMention } from './mentions.js';
-import type { Command, Mention, ParseContext, ParseFailure, ParseResult } from './types.js';
+import type { SkillLevel } from '../model.ts';
+import { addDays, checkSpan, localToday, parseDay, parseSpan, readSpan } from './dates.ts';
+import { hasMention, mentionOf, restoreMentions, sameMention } from './mentions.ts';
+import type { Command, Mention, ParseContext, ParseFailure, ParseResult } from './types.ts';
 
 /** A tidied one-line command: mentions are placeholder words, indexing `mentions`. */
 export interface Sentence {

@@ -1,5 +1,5 @@
 // Finds the people named in a command: `<@id>` / `<@id|label>` markup, Teams `<at>name</at>`, and local `@name`.
-import type { Mention } from './types.js';
+import type { Mention } from './types.ts';
 
 // Private-use characters: nobody types them, so a placeholder can never be forged
 // (the cleaner removes any that arrive) and survives lowercasing and word splitting.

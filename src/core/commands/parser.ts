@@ -1,10 +1,10 @@
 // parseCommand: from the words a person typed (slash command, DM or local chat) to a typed Command or a reason it is not one.
-import { parseGrammar, type Sentence } from './grammar.js';
-import { extractMentions } from './mentions.js';
-import { cleanCharacters, dropCourtesy, joinCommandWords, stripInvocation, trimSentence } from './normalize.js';
-import { isHelpPhrase, matchPhrase } from './phrases.js';
-import { suggestCommand } from './suggest.js';
-import type { ParseContext, ParseResult } from './types.js';
+import { parseGrammar, type Sentence } from './grammar.ts';
+import { extractMentions } from './mentions.ts';
+import { cleanCharacters, dropCourtesy, joinCommandWords, stripInvocation, trimSentence } from './normalize.ts';
+import { isHelpPhrase, matchPhrase } from './phrases.ts';
+import { suggestCommand } from './suggest.ts';
+import type { ParseContext, ParseResult } from './types.ts';
 
 /** Longer input is not a command anyone typed; reading it all would only cost time. */
 const MAX_INPUT = 2_000;

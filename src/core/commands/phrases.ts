@@ -1,9 +1,9 @@
 // Plain sentences people send the bot in a DM ("who can cover me friday?") mapped onto the grammar's commands.
-import type { SkillLevel } from '../model.js';
-import { readSpan } from './dates.js';
-import { badArgs, coverArgs, mentorTopic, ok, outArgs, snoozeArgs, tasksWithLevel, type Sentence } from './grammar.js';
-import { hasMention } from './mentions.js';
-import type { ParseContext, ParseResult } from './types.js';
+import type { SkillLevel } from '../model.ts';
+import { readSpan } from './dates.ts';
+import { badArgs, coverArgs, mentorTopic, ok, outArgs, snoozeArgs, tasksWithLevel, type Sentence } from './grammar.ts';
+import { hasMention } from './mentions.ts';
+import type { ParseContext, ParseResult } from './types.ts';
 
 /** A phrase's reading; undefined lets the next phrase try. */
 type Reader = (m: RegExpExecArray, sentence: Sentence, ctx: ParseContext) => ParseResult | undefined;

@@ -1,5 +1,5 @@
 // The typed commands of the Rounds grammar (DESIGN §3) and the result of parsing one.
-import type { DayPart, PairKind, SkillLevel } from '../model.js';
+import type { DayPart, PairKind, SkillLevel } from '../model.ts';
 
 /** A person named in a command: a platform id (`<@U123>`, `<@U123|ana>`) or a local `@name` prefix. */
 export type Mention = { kind: 'id'; id: string } | { kind: 'name'; name: string };

@@ -1,6 +1,6 @@
 // The medical office's default task catalogue, seeded into every new workspace and editable by managers.
-import type { Task } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { Task } from '../model.ts';
+import type { Repositories } from '../ports.ts';
 
 export interface TaskSpec {
   key: string;

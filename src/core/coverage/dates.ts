@@ -1,6 +1,6 @@
 // Calendar days as people read them: "Mon Dec 21", "Mon Dec 21 – Thu Dec 24", with the year only when it is not this year's.
 import { DateTime } from 'luxon';
-import type { DayPart } from '../model.js';
+import type { DayPart } from '../model.ts';
 
 /** "Mon Dec 21"; "Mon Jan 4, 2027" when `date` is not in the year of `today`. */
 export function formatDay(date: string, today: string, locale = 'en'): string {

@@ -1,8 +1,8 @@
 // The coverage feature's handlers, registered in src/core/features.ts: skills, time off, and snooze / opt-out.
-import type { BotOptions } from '../bot.js';
-import { availabilityAction, optIn, optOut, snooze, snoozeOff } from '../people/availability.js';
-import { addSkills, removeSkills, showSkills, skillsAction } from './skills.js';
-import { addTimeOff, cancelTimeOff, listTimeOff, timeOffAction } from './time-off.js';
+import type { BotOptions } from '../bot.ts';
+import { availabilityAction, optIn, optOut, snooze, snoozeOff } from '../people/availability.ts';
+import { addSkills, removeSkills, showSkills, skillsAction } from './skills.ts';
+import { addTimeOff, cancelTimeOff, listTimeOff, timeOffAction } from './time-off.ts';
 
 export const coverageFeature: BotOptions = {
   commands: {

@@ -8,7 +8,7 @@
 //   4. a typo: the closest name or synonym within a few edits, by length.
 // Several tasks found by one rule → `ambiguous`; none by any → `none` with the closest names.
 
-import { editDistance } from '../commands/suggest.js';
+import { editDistance } from '../commands/suggest.ts';
 
 /** Re-exported: the same typo measure the command parser uses. */
 export { editDistance };

@@ -11,14 +11,14 @@
 //   Members and tasks it does not list are left alone.
 // Planning is pure: it returns every problem with its 1-based line, or the changes; nothing is
 // applied while there is a problem.
-import type { BotDeps } from '../context.js';
-import { CsvFormatError, RoundsError } from '../errors.js';
-import type { Catalog } from '../messages/catalog.js';
-import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task, type Workspace } from '../model.js';
-import { screenForPhi } from '../phi.js';
-import type { Repositories } from '../ports.js';
-import { ensureDefaultTasks, type TaskSpec, taskKey } from './catalogue.js';
-import { matchTask } from './match-task.js';
+import type { BotDeps } from '../context.ts';
+import { CsvFormatError, RoundsError } from '../errors.ts';
+import type { Catalog } from '../messages/catalog.ts';
+import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task, type Workspace } from '../model.ts';
+import { screenForPhi } from '../phi.ts';
+import type { Repositories } from '../ports.ts';
+import { ensureDefaultTasks, type TaskSpec, taskKey } from './catalogue.ts';
+import { matchTask } from './match-task.ts';
 
 export const OWN_JOB_MARK = '*';
 /** The longest task name a column may add to the catalogue. */

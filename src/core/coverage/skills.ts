@@ -4,16 +4,16 @@
 // Buttons and forms carry a small JSON value `{do, m, …}` under the `skills` action prefix; every
 // value is checked again when it comes back (a staff member may only act on themselves).
 import { z } from 'zod';
-import type { Command, Mention } from '../commands/types.js';
-import { type HandlerContext, isManager } from '../context.js';
-import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.js';
-import type { Block, Button, Message } from '../messages/model.js';
-import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task } from '../model.js';
-import { resolveMention } from '../people/mentions.js';
-import { refusePhi } from '../people/phi-guard.js';
-import { ensureDefaultTasks, taskKey } from './catalogue.js';
-import { matchTask } from './match-task.js';
-import { MAX_TASK_NAME } from './skills-csv.js';
+import type { Command, Mention } from '../commands/types.ts';
+import { type HandlerContext, isManager } from '../context.ts';
+import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.ts';
+import type { Block, Button, Message } from '../messages/model.ts';
+import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task } from '../model.ts';
+import { resolveMention } from '../people/mentions.ts';
+import { refusePhi } from '../people/phi-guard.ts';
+import { ensureDefaultTasks, taskKey } from './catalogue.ts';
+import { matchTask } from './match-task.ts';
+import { MAX_TASK_NAME } from './skills-csv.ts';
 
 const levelSchema = z.enum(SKILL_LEVELS as [SkillLevel, ...SkillLevel[]]);
 

@@ -6,18 +6,18 @@
 // ("I'm back early") instead of erasing the days already taken. When the new entry leaves a task
 // with nobody trained who is in, the member is told which task and days, and their manager and the
 // practice's admins get one DM each (key `timeoff-gap:<timeOffId>:<managerId>`: a DM has one reader).
-import { addDays, checkSpan } from '../commands/dates.js';
-import type { Command } from '../commands/types.js';
-import type { HandlerContext } from '../context.js';
-import { actions, button, context, header, message, section, textMessage } from '../messages/build.js';
-import { type Catalog, catalogFor } from '../messages/catalog.js';
-import type { Block, Message } from '../messages/model.js';
-import type { Member, TimeOff } from '../model.js';
-import { canBeContacted, todayFor } from '../people/availability.js';
-import { isWorkDay } from '../settings/calendar.js';
-import { ensureDefaultTasks } from './catalogue.js';
-import { type DaySpan, formatDay, formatSpan } from './dates.js';
-import { type CoverageGap, coverageGaps, gapRuns, workDaysOf } from './time-off-gaps.js';
+import { addDays, checkSpan } from '../commands/dates.ts';
+import type { Command } from '../commands/types.ts';
+import type { HandlerContext } from '../context.ts';
+import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
+import { type Catalog, catalogFor } from '../messages/catalog.ts';
+import type { Block, Message } from '../messages/model.ts';
+import type { Member, TimeOff } from '../model.ts';
+import { canBeContacted, todayFor } from '../people/availability.ts';
+import { isWorkDay } from '../settings/calendar.ts';
+import { ensureDefaultTasks } from './catalogue.ts';
+import { type DaySpan, formatDay, formatSpan } from './dates.ts';
+import { type CoverageGap, coverageGaps, gapRuns, workDaysOf } from './time-off-gaps.ts';
 
 const CANCEL_ID = 'out.cancel';
 

@@ -11,11 +11,11 @@
 // - Topics a current mentor of theirs already teaches them are not looked for again.
 // - Recent pairs: every live pair, and every completed or declined pair (ended at its last update).
 import { DateTime } from 'luxon';
-import type { MatchCandidate, MatchInput, MatchResult, RecentPair, TaskName } from './match-types.js';
-import { matchMentors, yearsAtPractice } from './matching.js';
-import { createTopicBook } from './topics.js';
-import type { Member, MemberSkill, MentoringProfile, Pair, PairStatus, Task, TimeOff } from '../model.js';
-import { isOut, isSnoozed, todayFor } from '../people/availability.js';
+import type { MatchCandidate, MatchInput, MatchResult, RecentPair, TaskName } from './match-types.ts';
+import { matchMentors, yearsAtPractice } from './matching.ts';
+import { createTopicBook } from './topics.ts';
+import type { Member, MemberSkill, MentoringProfile, Pair, PairStatus, Task, TimeOff } from '../model.ts';
+import { isOut, isSnoozed, todayFor } from '../people/availability.ts';
 
 export const LIVE_STATUSES: readonly PairStatus[] = ['proposed', 'active', 'paused'];
 /** Days of the coming week (today and the 6 after it) on time off that keep someone out of a run. */

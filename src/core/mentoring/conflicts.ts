@@ -1,11 +1,11 @@
 // What stands in the way of one pair, in plain words: the engine's hard constraints, plus the rules around them.
 import type { DateTime } from 'luxon';
-import type { Catalog } from '../messages/catalog.js';
-import type { Member } from '../model.js';
-import { candidateFor, indexData, isLive, recentPairsOf, taskNames, type MatchData } from './candidates.js';
-import type { HardConstraint, MatchCandidate, PairAssessment } from './match-types.js';
-import { scorePair } from './matching.js';
-import { ineligibility } from './score.js';
+import type { Catalog } from '../messages/catalog.ts';
+import type { Member } from '../model.ts';
+import { candidateFor, indexData, isLive, recentPairsOf, taskNames, type MatchData } from './candidates.ts';
+import type { HardConstraint, MatchCandidate, PairAssessment } from './match-types.ts';
+import { scorePair } from './matching.ts';
+import { ineligibility } from './score.ts';
 
 export interface PairCheck {
   /** A pair with the same two people is still going: nothing else matters. */

@@ -1,9 +1,9 @@
 // The mentoring feature's handlers, registered in src/core/features.ts: profiles, requests, matching, pairs and intros.
-import type { BotOptions } from '../bot.js';
-import { matchAction, runMatch } from './match.js';
-import { mentorAction, showMyPairs } from './my-pairs.js';
-import { pairAction, pairCommand } from './pair-command.js';
-import { mentorRequest, saveProfile, showProfile } from './profile.js';
+import type { BotOptions } from '../bot.ts';
+import { matchAction, runMatch } from './match.ts';
+import { mentorAction, showMyPairs } from './my-pairs.ts';
+import { pairAction, pairCommand } from './pair-command.ts';
+import { mentorRequest, saveProfile, showProfile } from './profile.ts';
 
 export const mentoringFeature: BotOptions = {
   commands: {

@@ -1,8 +1,8 @@
 // The matching instance: candidates in id order, prepared for comparison, and the sparse list of allowed, positive pairs.
-import type { MatchInput } from './match-types.js';
-import { MatchingInputError } from './matching-error.js';
-import { createRecentIndex, excludedMentorIds, preparePerson, resolveSettings, softBonus, topicScore, type Person, type RecentIndex, type Settings } from './score.js';
-import { compareIds, createTopicBook, type TopicBook } from './topics.js';
+import type { MatchInput } from './match-types.ts';
+import { MatchingInputError } from './matching-error.ts';
+import { createRecentIndex, excludedMentorIds, preparePerson, resolveSettings, softBonus, topicScore, type Person, type RecentIndex, type Settings } from './score.ts';
+import { compareIds, createTopicBook, type TopicBook } from './topics.ts';
 
 /** Everything both engines share: people in id order and the sparse list of allowed, positive pairs. */
 export interface Instance {

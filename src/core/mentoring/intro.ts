@@ -1,10 +1,10 @@
 // Introductions (double opt-in): both people get an intro with Accept / Decline; only two yeses make a pair active.
-import type { HandlerContext } from '../context.js';
-import { actions, button, context, header, message, section, textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Field, Message } from '../messages/model.js';
-import type { Member, Pair } from '../model.js';
-import type { ReasonParts } from './match-types.js';
+import type { HandlerContext } from '../context.ts';
+import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Field, Message } from '../messages/model.ts';
+import type { Member, Pair } from '../model.ts';
+import type { ReasonParts } from './match-types.ts';
 
 /** Sends both people their introduction through the outbox, each in their own language. */
 export async function sendIntros(ctx: HandlerContext, pair: Pair, by: Member, reason: ReasonParts | null): Promise<void> {

@@ -1,9 +1,9 @@
 // Reads what a matching run or a pair check needs from the repositories, in one go.
-import type { HandlerContext } from '../context.js';
-import { ensureDefaultTasks } from '../coverage/catalogue.js';
-import type { PairStatus } from '../model.js';
-import type { Repositories } from '../ports.js';
-import { INTRO_WINDOW_DAYS, type MatchData } from './candidates.js';
+import type { HandlerContext } from '../context.ts';
+import { ensureDefaultTasks } from '../coverage/catalogue.ts';
+import type { PairStatus } from '../model.ts';
+import type { Repositories } from '../ports.ts';
+import { INTRO_WINDOW_DAYS, type MatchData } from './candidates.ts';
 
 const EVERY_STATUS: PairStatus[] = ['proposed', 'active', 'paused', 'completed', 'declined'];
 

@@ -1,15 +1,15 @@
 // `match` and `match preview`: run the engine, keep its proposals until a manager approves or skips each, then introduce.
-import { refuseStaff } from '../bot.js';
-import { type HandlerContext, isManager } from '../context.js';
-import { actions, button, header, message, section, textMessage } from '../messages/build.js';
-import type { Block, Message } from '../messages/model.js';
-import type { Member } from '../model.js';
-import type { MatchProposal, MatchRun, RunUnmatched } from '../ports.js';
-import { buildCandidates, matchOncePerPerson, recentPairsOf, taskNames, type MatchData } from './candidates.js';
-import { checkPair } from './conflicts.js';
-import { sendIntros } from './intro.js';
-import { loadMatchData } from './load.js';
-import { topicName } from './profile-form.js';
+import { refuseStaff } from '../bot.ts';
+import { type HandlerContext, isManager } from '../context.ts';
+import { actions, button, header, message, section, textMessage } from '../messages/build.ts';
+import type { Block, Message } from '../messages/model.ts';
+import type { Member } from '../model.ts';
+import type { MatchProposal, MatchRun, RunUnmatched } from '../ports.ts';
+import { buildCandidates, matchOncePerPerson, recentPairsOf, taskNames, type MatchData } from './candidates.ts';
+import { checkPair } from './conflicts.ts';
+import { sendIntros } from './intro.ts';
+import { loadMatchData } from './load.ts';
+import { topicName } from './profile-form.ts';
 
 /** Proposals per message: two blocks each keeps a message within Slack's 50 blocks. */
 const PER_MESSAGE = 20;

@@ -1,5 +1,5 @@
 // The one error the matching engine throws: its input breaks a contract (duplicate ids, bad weights, unreadable dates).
-import { RoundsError } from '../errors.js';
+import { RoundsError } from '../errors.ts';
 
 export class MatchingInputError extends RoundsError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,14 +1,14 @@
 // The matching engine: the highest-scoring set of mentor–mentee proposals under the hard constraints (pure, deterministic).
-import { prepareInstance, type Instance } from './instance.js';
-import type { MatchInput, MatchResult, Proposal, Unmatched } from './match-types.js';
-import { maxScoreAssignment, type AssignmentProblem } from './min-cost-flow.js';
-import { pairDetails } from './score.js';
-import { compareIds } from './topics.js';
-import { explainUnmatched } from './unmatched.js';
+import { prepareInstance, type Instance } from './instance.ts';
+import type { MatchInput, MatchResult, Proposal, Unmatched } from './match-types.ts';
+import { maxScoreAssignment, type AssignmentProblem } from './min-cost-flow.ts';
+import { pairDetails } from './score.ts';
+import { compareIds } from './topics.ts';
+import { explainUnmatched } from './unmatched.ts';
 
-export type * from './match-types.js';
-export { MatchingInputError } from './matching-error.js';
-export { DEFAULT_WEIGHTS, scorePair, yearsAtPractice } from './score.js';
+export type * from './match-types.ts';
+export { MatchingInputError } from './matching-error.ts';
+export { DEFAULT_WEIGHTS, scorePair, yearsAtPractice } from './score.ts';
 
 /**
  * The optimal assignment: the highest total score over allowed pairs, each mentee with at most one

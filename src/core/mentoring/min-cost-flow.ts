@@ -67,7 +67,10 @@ class AssignmentSearch {
   private readonly touched: number[] = [];
   private readonly settled: number[] = [];
 
-  constructor(private readonly p: AssignmentProblem) {
+  private readonly p: AssignmentProblem;
+
+  constructor(p: AssignmentProblem) {
+    this.p = p;
     const n = p.mentorCapacity.length;
     this.m = p.menteeCount;
     this.sink = this.m + n;

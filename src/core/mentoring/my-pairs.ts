@@ -1,14 +1,14 @@
 // `mentor`: my pairs, as mentor and as mentee, with Pause / Resume / Complete, and the private reflection when a pair ends.
-import type { HandlerContext } from '../context.js';
-import { formatDay } from '../coverage/dates.js';
-import { actions, button, context, divider, form, header, message, section, textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Block, Button, Message } from '../messages/model.js';
-import type { Member, Pair, PairStatus } from '../model.js';
-import { todayFor } from '../people/availability.js';
-import { refusePhi } from '../people/phi-guard.js';
-import { isLive } from './candidates.js';
-import { answerIntro } from './intro.js';
+import type { HandlerContext } from '../context.ts';
+import { formatDay } from '../coverage/dates.ts';
+import { actions, button, context, divider, form, header, message, section, textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Block, Button, Message } from '../messages/model.ts';
+import type { Member, Pair, PairStatus } from '../model.ts';
+import { todayFor } from '../people/availability.ts';
+import { refusePhi } from '../people/phi-guard.ts';
+import { isLive } from './candidates.ts';
+import { answerIntro } from './intro.ts';
 
 const COMPLETED_SHOWN = 3;
 export const REFLECTION_MAX = 280;

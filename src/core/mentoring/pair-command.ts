@@ -1,19 +1,19 @@
 // `pair @mentor @mentee [kind] [focus]`: a manager proposes one pair directly; a broken hard constraint asks for confirmation first.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { refuseStaff } from '../bot.js';
-import type { Mention } from '../commands/types.js';
-import { type HandlerContext, isManager } from '../context.js';
-import { actions, button, message, section, textMessage } from '../messages/build.js';
-import type { Message } from '../messages/model.js';
-import { PAIR_KINDS, type Member, type Pair, type PairKind } from '../model.js';
-import { resolveMention } from '../people/mentions.js';
-import { refusePhi } from '../people/phi-guard.js';
-import { isLive } from './candidates.js';
-import { checkPair } from './conflicts.js';
-import { sendIntros } from './intro.js';
-import { loadMatchData } from './load.js';
-import type { PairAssessment, ReasonParts } from './match-types.js';
+import { refuseStaff } from '../bot.ts';
+import type { Mention } from '../commands/types.ts';
+import { type HandlerContext, isManager } from '../context.ts';
+import { actions, button, message, section, textMessage } from '../messages/build.ts';
+import type { Message } from '../messages/model.ts';
+import { PAIR_KINDS, type Member, type Pair, type PairKind } from '../model.ts';
+import { resolveMention } from '../people/mentions.ts';
+import { refusePhi } from '../people/phi-guard.ts';
+import { isLive } from './candidates.ts';
+import { checkPair } from './conflicts.ts';
+import { sendIntros } from './intro.ts';
+import { loadMatchData } from './load.ts';
+import type { PairAssessment, ReasonParts } from './match-types.ts';
 
 const FOCUS_MAX = 200;
 const PENDING_KIND = 'pair-confirm';

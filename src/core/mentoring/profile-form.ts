@@ -1,9 +1,9 @@
 // The profile form's contract (pure): the values it shows, reading a submission as a whole, and what a save changed.
 // Topics are stored as task keys when they name a task of the practice, otherwise as the person wrote them.
-import type { Catalog } from '../messages/catalog.js';
-import { CADENCES, type MentoringProfile } from '../model.js';
-import { matchTask, normalizeTaskText } from '../coverage/match-task.js';
-import { refusePhi } from '../people/phi-guard.js';
+import type { Catalog } from '../messages/catalog.ts';
+import { CADENCES, type MentoringProfile } from '../model.ts';
+import { matchTask, normalizeTaskText } from '../coverage/match-task.ts';
+import { refusePhi } from '../people/phi-guard.ts';
 
 export interface TaskLike {
   key: string;

@@ -1,12 +1,12 @@
 // `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
-import type { HandlerContext } from '../context.js';
-import { ensureDefaultTasks } from '../coverage/catalogue.js';
-import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Block, Message } from '../messages/model.js';
-import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.js';
-import { canBeContacted, todayFor } from '../people/availability.js';
-import { refusePhi } from '../people/phi-guard.js';
+import type { HandlerContext } from '../context.ts';
+import { ensureDefaultTasks } from '../coverage/catalogue.ts';
+import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Block, Message } from '../messages/model.ts';
+import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
+import { canBeContacted, todayFor } from '../people/availability.ts';
+import { refusePhi } from '../people/phi-guard.ts';
 import {
   describeProfileChanges,
   PROFILE_LIMITS,
@@ -17,7 +17,7 @@ import {
   uniqueTopics,
   type ProfileError,
   type ProfileValues,
-} from './profile-form.js';
+} from './profile-form.ts';
 
 /** The profile of someone who never filled one in: not mentoring, not in matching. */
 export function emptyProfile(ctx: HandlerContext, memberId: string): MentoringProfile {

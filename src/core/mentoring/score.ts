@@ -12,9 +12,9 @@ import type {
   PairContext,
   ReasonParts,
   RecentPair,
-} from './match-types.js';
-import { MatchingInputError } from './matching-error.js';
-import { createTopicBook, goalWords, sharedWords, topicKeys, type TopicBook } from './topics.js';
+} from './match-types.ts';
+import { MatchingInputError } from './matching-error.ts';
+import { createTopicBook, goalWords, sharedWords, topicKeys, type TopicBook } from './topics.ts';
 
 /** One shared topic outweighs every soft bonus together (30 + 15 + 40 + 10 < 100): overlap comes first. */
 export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = {

@@ -1,5 +1,5 @@
 // Topic keys and goal words: how two people's free text is compared, case-insensitively and independent of input order.
-import type { MatchCandidate, TaskName } from './match-types.js';
+import type { MatchCandidate, TaskName } from './match-types.ts';
 
 /** Maps any spelling of a topic to its canonical key, and a key to the name people read. */
 export interface TopicBook {

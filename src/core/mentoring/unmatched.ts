@@ -1,6 +1,6 @@
 // Why someone who wanted a mentor got none: the first filter that leaves them without a possible teacher.
-import type { Unmatched } from './match-types.js';
-import { managerRelation, type Person, type RecentIndex, type Settings } from './score.js';
+import type { Unmatched } from './match-types.ts';
+import { managerRelation, type Person, type RecentIndex, type Settings } from './score.ts';
 
 export interface ExplainContext {
   people: readonly Person[];

@@ -1,5 +1,5 @@
 // Builders for neutral messages; `message()` derives the complete plain-text rendering from the blocks.
-import type { Block, Button, Field, FormBlock, Input, Message, Select } from './model.js';
+import type { Block, Button, Field, FormBlock, Input, Message, Select } from './model.ts';
 
 export const header = (text: string): Block => ({ type: 'header', text });
 export const section = (text: string, fields?: Field[]): Block =>

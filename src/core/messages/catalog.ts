@@ -1,6 +1,6 @@
 // The message catalogue: every sentence a member reads, keyed by locale (English first).
-import type { Locale } from '../model.js';
-import { en } from './en/index.js';
+import type { Locale } from '../model.ts';
+import { en } from './en/index.ts';
 
 export type Catalog = typeof en;
 

@@ -8,11 +8,11 @@
 //   cover requests ask it, and nobody who fails it is matched, introduced or sent a touchpoint.
 // Dates are `yyyy-MM-dd` in the member's own time zone; `todayFor` gives theirs.
 import type { DateTime } from 'luxon';
-import type { HandlerContext } from '../context.js';
-import { actions, button, message, section, textMessage } from '../messages/build.js';
-import type { Message } from '../messages/model.js';
-import type { DayPart, Member, TimeOff } from '../model.js';
-import { formatDay } from '../coverage/dates.js';
+import type { HandlerContext } from '../context.ts';
+import { actions, button, message, section, textMessage } from '../messages/build.ts';
+import type { Message } from '../messages/model.ts';
+import type { DayPart, Member, TimeOff } from '../model.ts';
+import { formatDay } from '../coverage/dates.ts';
 
 export type Half = 'morning' | 'afternoon';
 

@@ -1,9 +1,9 @@
 // A member who left: made inactive (nothing is deleted), their open pairs ended, their reports moved up a level.
-import type { BotDeps } from '../context.js';
-import { textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Member, Pair, PairStatus, Workspace } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { BotDeps } from '../context.ts';
+import { textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Member, Pair, PairStatus, Workspace } from '../model.ts';
+import type { Repositories } from '../ports.ts';
 
 /** Pairs still going, which end when one of the two leaves. */
 export const OPEN_PAIR_STATUSES: readonly PairStatus[] = ['proposed', 'active', 'paused'];

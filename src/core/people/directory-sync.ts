@@ -7,12 +7,12 @@
 // (a roster import in local mode) are not the directory's to remove. A person who comes back is active again;
 // someone a manager deactivated while still in the directory stays inactive. Nobody is welcomed: existing staff
 // are not new hires (a platform's own "joined" event welcomes those).
-import type { BotDeps } from '../context.js';
-import type { DirectoryUser, Member, Workspace } from '../model.js';
-import type { DirectoryEntry, MemberPatch } from '../ports.js';
-import { deactivateMember, tellPartners } from './deactivate.js';
-import { wouldCreateCycle } from './hierarchy.js';
-import { readZone } from './roster-plan.js';
+import type { BotDeps } from '../context.ts';
+import type { DirectoryUser, Member, Workspace } from '../model.ts';
+import type { DirectoryEntry, MemberPatch } from '../ports.ts';
+import { deactivateMember, tellPartners } from './deactivate.ts';
+import { wouldCreateCycle } from './hierarchy.ts';
+import { readZone } from './roster-plan.ts';
 
 export interface SyncCounts {
   created: number;

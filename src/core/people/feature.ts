@@ -1,9 +1,9 @@
 // The people feature's handlers, registered in src/core/features.ts: the roster, roles, reporting lines and the import.
-import type { BotOptions } from '../bot.js';
-import { changeRole, confirmDeactivation, rosterAction, setReportingLine, showRoster } from './roster-commands.js';
-import { rosterImport } from './roster-import.js';
+import type { BotOptions } from '../bot.ts';
+import { changeRole, confirmDeactivation, rosterAction, setReportingLine, showRoster } from './roster-commands.ts';
+import { rosterImport } from './roster-import.ts';
 
-export { syncDirectory } from './directory-sync.js';
+export { syncDirectory } from './directory-sync.ts';
 
 export const peopleFeature: BotOptions = {
   commands: {

@@ -1,9 +1,9 @@
 // A person joined the workspace on the platform: add them as a member and send them a welcome.
-import type { BotDeps } from '../context.js';
-import { textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { DirectoryUser, Member } from '../model.js';
-import { upsertDirectoryMember } from './upsert-member.js';
+import type { BotDeps } from '../context.ts';
+import { textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { DirectoryUser, Member } from '../model.ts';
+import { upsertDirectoryMember } from './upsert-member.ts';
 
 export async function welcomeJoinedMember(deps: BotDeps, workspaceId: string, user: DirectoryUser): Promise<Member | null> {
   const { repos } = deps;

@@ -1,7 +1,7 @@
 // Turns a mention in a command into a member of the workspace, or a "who did you mean?" answer.
-import type { Mention } from '../commands/types.js';
-import type { HandlerContext } from '../context.js';
-import type { Member } from '../model.js';
+import type { Mention } from '../commands/types.ts';
+import type { HandlerContext } from '../context.ts';
+import type { Member } from '../model.ts';
 
 export type MentionResult = { ok: true; member: Member } | { ok: false; reply: string };
 

@@ -1,8 +1,8 @@
 // Telling a member their role changed: they gained or lost the manager commands.
-import type { BotDeps } from '../context.js';
-import { textMessage } from '../messages/build.js';
-import { catalogFor } from '../messages/catalog.js';
-import type { Member, Role, Workspace } from '../model.js';
+import type { BotDeps } from '../context.ts';
+import { textMessage } from '../messages/build.ts';
+import { catalogFor } from '../messages/catalog.ts';
+import type { Member, Role, Workspace } from '../model.ts';
 
 const leads = (role: Role) => role === 'manager' || role === 'admin';
 

@@ -1,9 +1,9 @@
 // Applies a roster plan: new people first, then changes and manager links, then deactivations. Call it inside withTransaction.
-import { RoundsError } from '../errors.js';
-import type { Member, Role, Workspace } from '../model.js';
-import type { MemberPatch, Repositories } from '../ports.js';
-import { type Deactivation, deactivateMember } from './deactivate.js';
-import type { PersonRef, RosterPlan } from './roster-plan.js';
+import { RoundsError } from '../errors.ts';
+import type { Member, Role, Workspace } from '../model.ts';
+import type { MemberPatch, Repositories } from '../ports.ts';
+import { type Deactivation, deactivateMember } from './deactivate.ts';
+import type { PersonRef, RosterPlan } from './roster-plan.ts';
 
 export interface AppliedImport {
   created: Member[];

@@ -1,16 +1,16 @@
 // The roster commands: show the roster, change a role, set a reporting line, deactivate someone who left.
-import { refuseStaff } from '../bot.js';
-import type { Mention } from '../commands/types.js';
-import { type HandlerContext, isManager } from '../context.js';
-import { actions, button, message, section, textMessage } from '../messages/build.js';
-import type { Message } from '../messages/model.js';
-import type { Member } from '../model.js';
-import { deactivateMember, previewDeactivation, tellPartners } from './deactivate.js';
-import { loopThrough } from './hierarchy.js';
-import { resolveMention } from './mentions.js';
-import { tellRoleChanged } from './notify.js';
-import { applyPendingImport, discardPendingImport } from './roster-import.js';
-import { rosterPage } from './roster-view.js';
+import { refuseStaff } from '../bot.ts';
+import type { Mention } from '../commands/types.ts';
+import { type HandlerContext, isManager } from '../context.ts';
+import { actions, button, message, section, textMessage } from '../messages/build.ts';
+import type { Message } from '../messages/model.ts';
+import type { Member } from '../model.ts';
+import { deactivateMember, previewDeactivation, tellPartners } from './deactivate.ts';
+import { loopThrough } from './hierarchy.ts';
+import { resolveMention } from './mentions.ts';
+import { tellRoleChanged } from './notify.ts';
+import { applyPendingImport, discardPendingImport } from './roster-import.ts';
+import { rosterPage } from './roster-view.ts';
 
 const reply = (text: string): Message[] => [textMessage(text)];
 

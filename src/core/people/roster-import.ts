@@ -1,17 +1,17 @@
 // The roster import, in chat and from the command line: read the CSV, preview what would change, apply it all or nothing.
 import { z } from 'zod';
-import type { BotDeps, HandlerContext } from '../context.js';
-import type { Catalog } from '../messages/catalog.js';
-import { actions, button, context, header, message, section, textMessage } from '../messages/build.js';
-import type { Block, Message } from '../messages/model.js';
-import type { Member, Workspace } from '../model.js';
-import type { CsvCodec, Repositories } from '../ports.js';
-import { tellPartners } from './deactivate.js';
-import { tellRoleChanged } from './notify.js';
-import { type AppliedImport, applyRosterPlan } from './roster-apply.js';
-import { type CsvProblem, readRosterCsv } from './roster-csv.js';
-import { EMPTY_PLAN, type ImportIssue, type PlanOptions, planHasChanges, planRosterImport, type RosterPlan } from './roster-plan.js';
-import { packLines } from './roster-view.js';
+import type { BotDeps, HandlerContext } from '../context.ts';
+import type { Catalog } from '../messages/catalog.ts';
+import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
+import type { Block, Message } from '../messages/model.ts';
+import type { Member, Workspace } from '../model.ts';
+import type { CsvCodec, Repositories } from '../ports.ts';
+import { tellPartners } from './deactivate.ts';
+import { tellRoleChanged } from './notify.ts';
+import { type AppliedImport, applyRosterPlan } from './roster-apply.ts';
+import { type CsvProblem, readRosterCsv } from './roster-csv.ts';
+import { EMPTY_PLAN, type ImportIssue, type PlanOptions, planHasChanges, planRosterImport, type RosterPlan } from './roster-plan.ts';
+import { packLines } from './roster-view.ts';
 
 export const PENDING_KIND = 'roster';
 /** A preview's Apply button works for a day. */

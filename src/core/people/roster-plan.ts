@@ -7,13 +7,13 @@
 // - People missing from the file stay as they are: only `active=no` deactivates.
 // - Any problem means nothing is applied; each problem names its line, 1-based as a spreadsheet shows it.
 import { DateTime, IANAZone } from 'luxon';
-import type { Member, Platform, Role } from '../model.js';
-import { ROLES } from '../model.js';
-import type { MemberPatch } from '../ports.js';
-import { type PhiKind, screenForPhi } from '../phi.js';
-import { loopThrough } from './hierarchy.js';
-import { foldName } from './mentions.js';
-import type { RosterRow } from './roster-csv.js';
+import type { Member, Platform, Role } from '../model.ts';
+import { ROLES } from '../model.ts';
+import type { MemberPatch } from '../ports.ts';
+import { type PhiKind, screenForPhi } from '../phi.ts';
+import { loopThrough } from './hierarchy.ts';
+import { foldName } from './mentions.ts';
+import type { RosterRow } from './roster-csv.ts';
 
 export type ImportIssue =
   | { line: number; code: 'missing_name' }

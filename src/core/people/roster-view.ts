@@ -1,9 +1,9 @@
 // The roster as a manager reads it on a phone: people by team, a line each, a page of 50 at a time.
 import { DateTime } from 'luxon';
-import type { Catalog } from '../messages/catalog.js';
-import { actions, button, context, header, message, section } from '../messages/build.js';
-import type { Block, Message } from '../messages/model.js';
-import type { Member, Workspace } from '../model.js';
+import type { Catalog } from '../messages/catalog.ts';
+import { actions, button, context, header, message, section } from '../messages/build.ts';
+import type { Block, Message } from '../messages/model.ts';
+import type { Member, Workspace } from '../model.ts';
 
 export const ROSTER_PAGE_SIZE = 50;
 /** Slack allows 3000 characters in a section; a little room is left for the adapters' escaping. */

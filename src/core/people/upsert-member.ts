@@ -1,6 +1,6 @@
 // A person the platform's directory knows, as a member: created on first sight, kept in step after.
-import type { BotDeps } from '../context.js';
-import type { DirectoryUser, Member, Workspace } from '../model.js';
+import type { BotDeps } from '../context.ts';
+import type { DirectoryUser, Member, Workspace } from '../model.ts';
 
 /** Creates or refreshes the member for `user`; never sends anything (joining is welcomed elsewhere). */
 export async function upsertDirectoryMember(

@@ -1,8 +1,8 @@
 // The practice calendar: which dates are work days, and when a member's weekly check-in falls. Pure.
 import { DateTime, type WeekdayNumbers } from 'luxon';
-import { RoundsError } from '../errors.js';
-import type { WorkspaceSettings } from '../model.js';
-import { usFederalHolidays } from './holidays.js';
+import { RoundsError } from '../errors.ts';
+import type { WorkspaceSettings } from '../model.ts';
+import { usFederalHolidays } from './holidays.ts';
 
 type CalendarSettings = Pick<WorkspaceSettings, 'workDays' | 'holidays' | 'holidaysSet' | 'checkinDay' | 'checkinTime'>;
 

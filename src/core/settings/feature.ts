@@ -1,13 +1,13 @@
 // The settings feature's handlers, registered in src/core/features.ts: `settings` and its form `settings.save`.
-import { type BotOptions, refuseStaff } from '../bot.js';
-import { type HandlerContext, isManager } from '../context.js';
-import { textMessage } from '../messages/build.js';
-import type { Message } from '../messages/model.js';
-import type { Workspace } from '../model.js';
-import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from './form.js';
-import { holidaysAreSet } from './calendar.js';
-import { defaultHolidays } from './holidays.js';
-import { invalidMessage, savedMessage, settingsMessage } from './view.js';
+import { type BotOptions, refuseStaff } from '../bot.ts';
+import { type HandlerContext, isManager } from '../context.ts';
+import { textMessage } from '../messages/build.ts';
+import type { Message } from '../messages/model.ts';
+import type { Workspace } from '../model.ts';
+import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from './form.ts';
+import { holidaysAreSet } from './calendar.ts';
+import { defaultHolidays } from './holidays.ts';
+import { invalidMessage, savedMessage, settingsMessage } from './view.ts';
 
 const practice = (workspace: Workspace): PracticeSettings => ({ timeZone: workspace.timeZone, settings: workspace.settings });
 

@@ -1,9 +1,9 @@
 // The settings form's contract: the values it shows, reading a submission as a whole, and what a save changed.
 import { createHash } from 'node:crypto';
-import type { Catalog } from '../messages/catalog.js';
-import type { WorkspaceSettings } from '../model.js';
-import { refusePhi } from '../people/phi-guard.js';
-import { HOLIDAY_NAME_MAX, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.js';
+import type { Catalog } from '../messages/catalog.ts';
+import type { WorkspaceSettings } from '../model.ts';
+import { refusePhi } from '../people/phi-guard.ts';
+import { HOLIDAY_NAME_MAX, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.ts';
 
 /** The practice's settings as the form edits them: the workspace's zone and its settings. */
 export interface PracticeSettings {

@@ -1,8 +1,8 @@
 // Lenient readers for what managers type into the settings form: times, days, cadences, zones, holiday lines.
 // Pure; each returns null (or the offending part) for text it cannot read, never throws.
 import { DateTime, IANAZone } from 'luxon';
-import type { Cadence } from '../model.js';
-import type { Holiday } from './holidays.js';
+import type { Cadence } from '../model.ts';
+import type { Holiday } from './holidays.ts';
 
 const WEEKDAYS: Record<string, number> = {
   mon: 1, monday: 1, mo: 1, m: 1,

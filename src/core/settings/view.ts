@@ -1,11 +1,11 @@
 // The settings messages: the summary with its form, the form shown again after a mistake, and the confirmation.
-import type { Catalog } from '../messages/catalog.js';
-import { context, form, header, message, section } from '../messages/build.js';
-import type { Block, Message } from '../messages/model.js';
-import { CADENCES } from '../model.js';
-import { holidaysAreSet } from './calendar.js';
-import type { FieldError, FormValues, PracticeSettings } from './form.js';
-import { WEEKDAY_VALUES } from './parse.js';
+import type { Catalog } from '../messages/catalog.ts';
+import { context, form, header, message, section } from '../messages/build.ts';
+import type { Block, Message } from '../messages/model.ts';
+import { CADENCES } from '../model.ts';
+import { holidaysAreSet } from './calendar.ts';
+import type { FieldError, FormValues, PracticeSettings } from './form.ts';
+import { WEEKDAY_VALUES } from './parse.ts';
 
 const NEXT_HOLIDAYS = 3;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { SLACK_SCOPES, SLASH_COMMAND } from '../../../adapters/slack/app.js';
+import { SLACK_SCOPES, SLASH_COMMAND } from '../../../adapters/slack/app.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const schemas = join(root, 'test/fixtures/slack/manifest-schema');

@@ -11,14 +11,14 @@ import {
   renderMessage,
   renderModal,
   type ModalStateValues,
-} from '../../../adapters/slack/render.js';
-import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from '../../../adapters/slack/render-text.js';
-import { actions, button, context, divider, form, header, message, section, select, textMessage } from '../../../src/core/messages/build.js';
-import { catalogFor } from '../../../src/core/messages/catalog.js';
-import { helpMessage } from '../../../src/core/help.js';
-import type { Block, FormBlock, Message } from '../../../src/core/messages/model.js';
+} from '../../../adapters/slack/render.ts';
+import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from '../../../adapters/slack/render-text.ts';
+import { actions, button, context, divider, form, header, message, section, select, textMessage } from '../../../src/core/messages/build.ts';
+import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import { helpMessage } from '../../../src/core/help.ts';
+import type { Block, FormBlock, Message } from '../../../src/core/messages/model.ts';
 
-import { assertValidBlockKit, assertValidMessage, assertValidModal, type Json } from '../../support/block-kit.js';
+import { assertValidBlockKit, assertValidMessage, assertValidModal, type Json } from '../../support/block-kit.ts';
 
 function render(m: Message): { text: string; blocks: KnownBlock[] } {
   const rendered = renderMessage(m);

@@ -1,7 +1,7 @@
 // The Slack Web API stand-in answers like Slack: shapes checked against Slack's own examples, faults as documented.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSlackStandIn, type SlackStandIn, type SlackStandInOptions } from '../../support/slack-stand-in.js';
+import { startSlackStandIn, type SlackStandIn, type SlackStandInOptions } from '../../support/slack-stand-in.ts';
 
 type Json = Record<string, unknown>;
 

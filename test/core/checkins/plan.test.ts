@@ -1,10 +1,10 @@
 // The check-in plan at literal instants: who is due a check-in, a pause notice, a reminder or a nudge, and what fits the budget.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { checkinCandidates, nudgeCandidates, reminderCandidates, type Snapshot, withinBudget, withPauses } from '../../../src/core/checkins/plan.js';
-import { DEFAULT_SETTINGS, type Member, type Pair, type Workspace } from '../../../src/core/model.js';
-import type { CheckinStatus } from '../../../src/core/ports.js';
-import { memberValue } from '../../support/builders.js';
+import { checkinCandidates, nudgeCandidates, reminderCandidates, type Snapshot, withinBudget, withPauses } from '../../../src/core/checkins/plan.ts';
+import { DEFAULT_SETTINGS, type Member, type Pair, type Workspace } from '../../../src/core/model.ts';
+import type { CheckinStatus } from '../../../src/core/ports.ts';
+import { memberValue } from '../../support/builders.ts';
 
 const workspace: Workspace = {
   id: 'w1',

@@ -1,9 +1,9 @@
 // The check-ins repository (and the outbox's claim on a send) on Postgres and on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textMessage } from '../../../src/core/messages/build.js';
-import type { Member, Pair, Workspace } from '../../../src/core/model.js';
-import type { Repositories } from '../../../src/core/ports.js';
-import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.js';
+import { textMessage } from '../../../src/core/messages/build.ts';
+import type { Member, Pair, Workspace } from '../../../src/core/model.ts';
+import type { Repositories } from '../../../src/core/ports.ts';
+import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
 
 describe.each(['postgres', 'pglite'] as const)('check-ins on %s', (kind) => {
   let database: TestDatabase;

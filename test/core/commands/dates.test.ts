@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, checkSpan, localToday, parseDay, parseSpan, readSpan, spanDays } from '../../../src/core/commands/dates.js';
-import type { ParseContext } from '../../../src/core/commands/types.js';
+import { addDays, checkSpan, localToday, parseDay, parseSpan, readSpan, spanDays } from '../../../src/core/commands/dates.ts';
+import type { ParseContext } from '../../../src/core/commands/types.ts';
 
 // Monday 2026-11-23, 09:00 in New York.
 const NY: ParseContext = { now: '2026-11-23T14:00:00Z', timeZone: 'America/New_York' };

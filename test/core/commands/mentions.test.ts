@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractMentions, mentionOf, parseMention, restoreMentions, sameMention } from '../../../src/core/commands/mentions.js';
+import { extractMentions, mentionOf, parseMention, restoreMentions, sameMention } from '../../../src/core/commands/mentions.ts';
 
 describe('extractMentions', () => {
   it.each([

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommand, readCommand } from '../../../src/core/commands/parser.js';
-import type { Command, DateSpan, ParseContext, ParseResult } from '../../../src/core/commands/types.js';
-import type { DayPart } from '../../../src/core/model.js';
+import { parseCommand, readCommand } from '../../../src/core/commands/parser.ts';
+import type { Command, DateSpan, ParseContext, ParseResult } from '../../../src/core/commands/types.ts';
+import type { DayPart } from '../../../src/core/model.ts';
 
 // Monday 2026-11-23, 09:00 in New York. Every expected date below is written out by
 // hand from a calendar: Fri 11-27, Mon 11-30, Fri 12-04, Thu 12-24, Sun 01-03.

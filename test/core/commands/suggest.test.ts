@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_WORDS, editDistance, suggestCommand } from '../../../src/core/commands/suggest.js';
+import { COMMAND_WORDS, editDistance, suggestCommand } from '../../../src/core/commands/suggest.ts';
 
 describe('editDistance', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Availability rules with literal dates: snooze, opt-out, whole and half days of time off.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Member, TimeOff } from '../../../src/core/model.js';
+import type { Member, TimeOff } from '../../../src/core/model.ts';
 import {
   canBeContacted,
   isAvailable,
@@ -9,8 +9,8 @@ import {
   isSnoozed,
   outPart,
   todayFor,
-} from '../../../src/core/people/availability.js';
-import { memberValue } from '../../support/builders.js';
+} from '../../../src/core/people/availability.ts';
+import { memberValue } from '../../support/builders.ts';
 
 function member(overrides: Partial<Member> = {}): Member {
   return memberValue('m1', { externalId: 'U1', displayName: 'Ana García', title: 'Patient Services Representative', team: 'Front desk', ...overrides });

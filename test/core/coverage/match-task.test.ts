@@ -1,7 +1,7 @@
 // matchTask: how people write tasks, read against the default catalogue of a medical office.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TASKS, type TaskSpec } from '../../../src/core/coverage/catalogue.js';
-import { editDistance, matchTask, normalizeTaskText } from '../../../src/core/coverage/match-task.js';
+import { DEFAULT_TASKS, type TaskSpec } from '../../../src/core/coverage/catalogue.ts';
+import { editDistance, matchTask, normalizeTaskText } from '../../../src/core/coverage/match-task.ts';
 
 const tasks: readonly TaskSpec[] = DEFAULT_TASKS;
 

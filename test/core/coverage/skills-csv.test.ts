@@ -1,6 +1,6 @@
 // The skills CSV: the table written, and the import plan read back (problems with their lines, or changes).
 import { describe, expect, it } from 'vitest';
-import { csvCodec } from '../../../src/app/csv.js';
+import { csvCodec } from '../../../src/app/csv.ts';
 import {
   type ImportInput,
   planSkillsImport,
@@ -8,8 +8,8 @@ import {
   recordLines,
   skillCell,
   skillsTable,
-} from '../../../src/core/coverage/skills-csv.js';
-import type { Member, MemberSkill, Task } from '../../../src/core/model.js';
+} from '../../../src/core/coverage/skills-csv.ts';
+import type { Member, MemberSkill, Task } from '../../../src/core/model.ts';
 
 const task = (key: string, name: string): Task => ({ id: `t-${key}`, workspaceId: 'w', key, name });
 const tasks = [task('coding', 'Coding'), task('prior-authorizations', 'Prior authorizations'), task('scheduling', 'Scheduling')];

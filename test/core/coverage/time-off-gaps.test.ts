@@ -1,9 +1,9 @@
 // Coverage gaps of a stretch of time off, and how days read, with literal dates (Dec 2026: the 21st is a Monday).
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatSpan } from '../../../src/core/coverage/dates.js';
-import { coverageGaps, gapRuns, workDaysOf } from '../../../src/core/coverage/time-off-gaps.js';
-import type { Member, MemberSkill, SkillLevel, Task, TimeOff } from '../../../src/core/model.js';
+import { formatDay, formatSpan } from '../../../src/core/coverage/dates.ts';
+import { coverageGaps, gapRuns, workDaysOf } from '../../../src/core/coverage/time-off-gaps.ts';
+import type { Member, MemberSkill, SkillLevel, Task, TimeOff } from '../../../src/core/model.ts';
 
 const task = (key: string, name: string): Task => ({ id: `t-${key}`, workspaceId: 'w', key, name });
 const claims = task('claims-submission', 'Claims submission');

@@ -1,5 +1,5 @@
 // Builders for matching tests: a candidate who is eligible, mentors nobody and wants nothing, unless told otherwise.
-import type { MatchCandidate, MatchInput } from '../../../src/core/mentoring/matching.js';
+import type { MatchCandidate, MatchInput } from '../../../src/core/mentoring/matching.ts';
 
 export const NOW = '2025-06-01T12:00:00.000Z';
 

@@ -8,10 +8,10 @@ import {
   matchOncePerPerson,
   recentPairsOf,
   type MatchData,
-} from '../../../src/core/mentoring/candidates.js';
-import type { Member, MentoringProfile, Pair, PairStatus, TimeOff } from '../../../src/core/model.js';
-import { buildInput, buildMentee, buildMentor } from './builders.js';
-import { memberValue } from '../../support/builders.js';
+} from '../../../src/core/mentoring/candidates.ts';
+import type { Member, MentoringProfile, Pair, PairStatus, TimeOff } from '../../../src/core/model.ts';
+import { buildInput, buildMentee, buildMentor } from './builders.ts';
+import { memberValue } from '../../support/builders.ts';
 
 // A Wednesday at noon in Chicago.
 const NOW = DateTime.fromISO('2025-06-04T17:00:00Z', { zone: 'utc' });

@@ -1,8 +1,8 @@
 // Random small instances against an independent oracle: brute-force optimum, hard constraints, greedy never better, order never matters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { greedyMatch, matchMentors, type MatchCandidate, type MatchInput, type MatchResult, type RecentPair } from '../../../src/core/mentoring/matching.js';
-import { NOW } from './builders.js';
+import { greedyMatch, matchMentors, type MatchCandidate, type MatchInput, type MatchResult, type RecentPair } from '../../../src/core/mentoring/matching.ts';
+import { NOW } from './builders.ts';
 
 // ---- The oracle: the rules of DESIGN §2.1 written again, plainly, with the default weights. ----
 

@@ -1,7 +1,7 @@
 // The matching engine on small hand-written instances: every hard constraint, every soft preference, the reasons, and greedy's shortfall.
 import { describe, expect, it } from 'vitest';
-import { greedyMatch, matchMentors, MatchingInputError, type MatchCandidate } from '../../../src/core/mentoring/matching.js';
-import { buildCandidate, buildInput, buildMentee, buildMentor } from './builders.js';
+import { greedyMatch, matchMentors, MatchingInputError, type MatchCandidate } from '../../../src/core/mentoring/matching.ts';
+import { buildCandidate, buildInput, buildMentee, buildMentor } from './builders.ts';
 
 const pairsOf = (candidates: MatchCandidate[], extra = {}) =>
   matchMentors(buildInput(candidates, extra)).proposals.map((p) => `${p.mentorId}→${p.menteeId}`);

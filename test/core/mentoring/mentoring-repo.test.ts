@@ -1,9 +1,9 @@
 // Mentoring's repository (runs, proposals, approvals, intro answers, reflections) on the shared Postgres and on a private PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReasonParts } from '../../../src/core/mentoring/match-types.js';
-import type { Member, Pair } from '../../../src/core/model.js';
-import type { Repositories } from '../../../src/core/ports.js';
-import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.js';
+import type { ReasonParts } from '../../../src/core/mentoring/match-types.ts';
+import type { Member, Pair } from '../../../src/core/model.ts';
+import type { Repositories } from '../../../src/core/ports.ts';
+import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 const at = '2025-03-03T15:00:00.000Z';
 const reason: ReasonParts = {

@@ -1,7 +1,7 @@
 // The assignment solver alone, on raw score tables: literal cases, and random tables against enumeration.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maxScoreAssignment, type AssignmentProblem } from '../../../src/core/mentoring/min-cost-flow.js';
+import { maxScoreAssignment, type AssignmentProblem } from '../../../src/core/mentoring/min-cost-flow.ts';
 
 /** scores[e][t] > 0 is an edge from mentee e to mentor t; 0 is none. */
 function problem(scores: number[][], capacity: number[]): AssignmentProblem {

@@ -1,15 +1,15 @@
 // The profile form as a whole: what it shows, what a submission reads as, what a save changed, and topics in people's words.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TASKS } from '../../../src/core/coverage/catalogue.js';
+import { DEFAULT_TASKS } from '../../../src/core/coverage/catalogue.ts';
 import {
   describeProfileChanges,
   profileValues,
   readProfile,
   requestedTopic,
   uniqueTopics,
-} from '../../../src/core/mentoring/profile-form.js';
-import { catalogFor } from '../../../src/core/messages/catalog.js';
-import type { MentoringProfile } from '../../../src/core/model.js';
+} from '../../../src/core/mentoring/profile-form.ts';
+import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import type { MentoringProfile } from '../../../src/core/model.ts';
 
 const t = catalogFor('en');
 const tasks = DEFAULT_TASKS;

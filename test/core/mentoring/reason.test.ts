@@ -1,7 +1,7 @@
 // The sentences matching produces from data: why a pair makes sense, names as reasons use them, why someone was not matched.
 import { describe, expect, it } from 'vitest';
-import type { ReasonParts } from '../../../src/core/mentoring/match-types.js';
-import { catalogFor } from '../../../src/core/messages/catalog.js';
+import type { ReasonParts } from '../../../src/core/mentoring/match-types.ts';
+import { catalogFor } from '../../../src/core/messages/catalog.ts';
 
 const t = catalogFor('en').mentoring;
 

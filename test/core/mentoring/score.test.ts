@@ -1,7 +1,7 @@
 // scorePair: each soft preference's literal points, each hard constraint by name, and the input contracts.
 import { describe, expect, it } from 'vitest';
-import { MatchingInputError, scorePair, yearsAtPractice, type PairContext } from '../../../src/core/mentoring/matching.js';
-import { buildMentee, buildMentor, NOW } from './builders.js';
+import { MatchingInputError, scorePair, yearsAtPractice, type PairContext } from '../../../src/core/mentoring/matching.ts';
+import { buildMentee, buildMentor, NOW } from './builders.ts';
 
 const ctx: PairContext = { recentPairs: [], now: NOW };
 

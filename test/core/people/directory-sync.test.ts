@@ -1,12 +1,12 @@
 // Directory sync on the real Postgres: the demo directory, then modified copies of it (new, changed, gone, back).
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDirectory, seedDemoPractice } from '../../../adapters/local/demo-practice.js';
-import type { BotDeps } from '../../../src/core/context.js';
-import type { DirectoryUser, Member, Workspace } from '../../../src/core/model.js';
-import { syncDirectory } from '../../../src/core/people/directory-sync.js';
-import type { Logger, OutboxItem, Repositories } from '../../../src/core/ports.js';
-import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.js';
+import { demoDirectory, seedDemoPractice } from '../../../adapters/local/demo-practice.ts';
+import type { BotDeps } from '../../../src/core/context.ts';
+import type { DirectoryUser, Member, Workspace } from '../../../src/core/model.ts';
+import { syncDirectory } from '../../../src/core/people/directory-sync.ts';
+import type { Logger, OutboxItem, Repositories } from '../../../src/core/ports.ts';
+import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
 
 let database: TestDatabase;
 let repos: Repositories;

@@ -1,11 +1,11 @@
 // Applying a roster import on the real Postgres: everything in one transaction, the pending import taken once.
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCodec } from '../../../src/app/csv.js';
-import type { Repositories } from '../../../src/core/ports.js';
-import { applyRosterPlan } from '../../../src/core/people/roster-apply.js';
-import { applyRosterText, prepareRosterImport } from '../../../src/core/people/roster-import.js';
-import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.js';
+import { csvCodec } from '../../../src/app/csv.ts';
+import type { Repositories } from '../../../src/core/ports.ts';
+import { applyRosterPlan } from '../../../src/core/people/roster-apply.ts';
+import { applyRosterText, prepareRosterImport } from '../../../src/core/people/roster-import.ts';
+import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let database: TestDatabase;
 let repos: Repositories;

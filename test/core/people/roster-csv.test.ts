@@ -1,8 +1,8 @@
 // Reading and writing the roster CSV: the header, line numbers as a spreadsheet shows them, format problems.
 import { describe, expect, it } from 'vitest';
-import { csvCodec } from '../../../src/app/csv.js';
-import type { Member } from '../../../src/core/model.js';
-import { readRosterCsv, recordRows, writeRosterCsv } from '../../../src/core/people/roster-csv.js';
+import { csvCodec } from '../../../src/app/csv.ts';
+import type { Member } from '../../../src/core/model.ts';
+import { readRosterCsv, recordRows, writeRosterCsv } from '../../../src/core/people/roster-csv.ts';
 
 describe('recordRows', () => {
   it('numbers records like spreadsheet rows: blank lines count, a quoted line break does not', () => {

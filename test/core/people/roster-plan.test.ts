@@ -1,9 +1,9 @@
 // planRosterImport: what a roster import would change, as a pure function of the members and the rows.
 import { describe, expect, it } from 'vitest';
-import { csvCodec } from '../../../src/app/csv.js';
-import { readRosterCsv, writeRosterCsv } from '../../../src/core/people/roster-csv.js';
-import { type PlanOptions, planRosterImport, readDate, readZone, slugOf } from '../../../src/core/people/roster-plan.js';
-import { memberValue } from '../../support/builders.js';
+import { csvCodec } from '../../../src/app/csv.ts';
+import { readRosterCsv, writeRosterCsv } from '../../../src/core/people/roster-csv.ts';
+import { type PlanOptions, planRosterImport, readDate, readZone, slugOf } from '../../../src/core/people/roster-plan.ts';
+import { memberValue } from '../../support/builders.ts';
 
 const person = memberValue;
 

@@ -1,9 +1,9 @@
 // The roster message: readable on a phone and within Slack's limits even for a 200-person practice.
 import { describe, expect, it } from 'vitest';
-import { catalogFor } from '../../../src/core/messages/catalog.js';
-import type { Message } from '../../../src/core/messages/model.js';
-import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../../src/core/model.js';
-import { packLines, rosterPage } from '../../../src/core/people/roster-view.js';
+import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import type { Message } from '../../../src/core/messages/model.ts';
+import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../../src/core/model.ts';
+import { packLines, rosterPage } from '../../../src/core/people/roster-view.ts';
 
 const t = catalogFor('en');
 const workspace: Workspace = {

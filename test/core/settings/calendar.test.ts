@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../../../src/core/model.js';
-import { checkinInstant, isWorkDay, nextWorkDay, workDayCheckinInstant } from '../../../src/core/settings/calendar.js';
+import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../../../src/core/model.ts';
+import { checkinInstant, isWorkDay, nextWorkDay, workDayCheckinInstant } from '../../../src/core/settings/calendar.ts';
 
 const practice = (over: Partial<WorkspaceSettings> = {}): WorkspaceSettings => ({ ...DEFAULT_SETTINGS, ...over });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFor } from '../../../src/core/messages/catalog.js';
-import { DEFAULT_SETTINGS } from '../../../src/core/model.js';
-import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from '../../../src/core/settings/form.js';
+import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/model.ts';
+import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from '../../../src/core/settings/form.ts';
 
 const t = catalogFor('en');
 const FROM = '2026-01-01';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultHolidays, usFederalHolidays } from '../../../src/core/settings/holidays.js';
+import { defaultHolidays, usFederalHolidays } from '../../../src/core/settings/holidays.ts';
 
 describe('usFederalHolidays', () => {
   it('lists 2026 with Independence Day observed on Friday July 3', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays } from '../../../src/core/settings/parse.js';
+import { parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays } from '../../../src/core/settings/parse.ts';
 
 describe('parseTime', () => {
   it.each([

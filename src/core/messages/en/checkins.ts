@@ -1,5 +1,5 @@
 // English sentences of the check-ins area: the weekly check-in, its answers, reminders, nudges, pauses and the report.
-import type { PairKind } from '../../model.js';
+import type { PairKind } from '../../model.ts';
 
 /** "A", "A and B", "A, B and C". */
 function listOf(items: readonly string[]): string {

@@ -1,5 +1,5 @@
 // English sentences of the mentoring area: profiles, requests for a mentor, matching, intros, pairs and reflections.
-import type { Ineligibility, ReasonParts } from '../../mentoring/match-types.js';
+import type { Ineligibility, ReasonParts } from '../../mentoring/match-types.ts';
 
 /** "A", "A and B", "A, B and C". */
 function list(items: readonly string[], last = 'and'): string {
