@@ -44,7 +44,7 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
   }
   // Handlers go in before start-up: a SIGTERM while Rounds is still starting (the platform gave up
   // waiting, or an operator pressed Ctrl-C) must still stop it cleanly once it is up.
-  let started: Promise<RoundsProcess> | undefined;
+  let started: Promise<RoundsProcess> | undefined = undefined;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -1,6 +1,6 @@
 // The real `npm start` process: a bad setting stops it with exit code 2; SIGTERM stops it cleanly within 10 s.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -70,6 +70,36 @@ describe('npm start', () => {
     expect(tookMs).toBeLessThan(10_000);
     expect(output().stdout).toContain('Rounds is running');
   }, 90_000);
+});
+
+/** A Node on PATH outside the project (the machine's own), or undefined when it is the project's. */
+function machineNode(): { path: string; version: string } | undefined {
+  const path = process.env.PATH?.split(':')
+    .filter((dir) => !dir.includes('node_modules'))
+    .map((dir) => join(dir, 'node'))
+    .find((candidate) => spawnSync(candidate, ['-v']).status === 0);
+  if (!path) return undefined;
+  return { path, version: execFileSync(path, ['-v']).toString().trim() };
+}
+
+const oldNode = machineNode();
+const tooOld = oldNode !== undefined && Number(oldNode.version.slice(1).split('.')[0]) < 22;
+
+describe('an old Node', () => {
+  // The machine's own Node is 20 on the machines this project starts from; elsewhere there is nothing to run.
+  it.runIf(tooOld)('running bin/rounds.js gets one line saying which Node is needed, not a stack trace', () => {
+    const result = spawnSync(oldNode!.path, [join(root, 'bin/rounds.js'), 'start'], { encoding: 'utf8', env: { ...process.env, PORT: 'abc' } });
+    expect(result.status).toBe(1);
+    expect(ownLines(result.stderr)).toEqual([
+      `rounds: Node.js 22.18 or newer is needed (this is ${oldNode!.version}); run it through npm (npm start, npx rounds), which uses the Node the project installs`,
+    ]);
+  });
+
+  it('npm scripts run on the Node the project pins, whatever the machine has', () => {
+    const result = spawnSync('npm', ['exec', '--no', '--', 'node', '-v'], { cwd: root, encoding: 'utf8' });
+    const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.node as string;
+    expect(result.stdout.trim()).toBe(`v${pinned}`);
+  });
 });
 
 describe('npm start without a running Redis', () => {
