@@ -44,7 +44,7 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
   }
   // Handlers go in before start-up: a SIGTERM while Rounds is still starting (the platform gave up
   // waiting, or an operator pressed Ctrl-C) must still stop it cleanly once it is up.
-  let started: Promise<RoundsProcess> | undefined;
+  const starting: { started?: Promise<RoundsProcess> } = {};
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -55,17 +55,17 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    if (!started) process.exit(0);
-    started.then((proc) => proc.stop()).then(
+    if (!starting.started) process.exit(0);
+    starting.started.then((proc) => proc.stop()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  started = startRounds(cfg, roles);
+  starting.started = startRounds(cfg, roles);
   try {
-    await started;
+    await starting.started;
   } catch (err) {
     fail(err);
   }
@@ -73,7 +73,7 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {
   const cfg = config();
-  const database = await createDatabase({ url: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'db') });
+  const database = await createDatabase({ url: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'db'), maxConnections: cfg.databasePoolMax });
   try {
     await migrateToLatest(database.db);
     return await fn(database);

@@ -101,7 +101,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     });
     closers.push(redisHandle.stop);
 
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db'), maxConnections: config.databasePoolMax });
     closers.push(database.close);
     let migrated = false;
     await migrateToLatest(database.db);
