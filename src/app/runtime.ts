@@ -11,10 +11,11 @@ import { createLocalPlatform } from '../../adapters/local/platform.ts';
 import { checkDatabase, createDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories, markEventProcessed } from '../../db/repositories/index.ts';
+import { deploymentId } from '../../db/repositories/deployment.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
 import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
-import { createQueues, createRedis, DEFAULT_QUEUE_NAMES, type QueueNames } from '../../jobs/queues.ts';
+import { createQueues, createRedis, deploymentQueueNames, type QueueNames } from '../../jobs/queues.ts';
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.ts';
 import { createWorkspaceScope } from '../../jobs/workspace-scope.ts';
 import { type Bot, createBot } from '../core/bot.ts';
@@ -70,6 +71,8 @@ export interface RoundsProcess {
   bot: Bot | undefined;
   /** The chat platforms this process sends through. */
   platforms: Platforms;
+  /** The job queues this process uses: its deployment's own unless ROUNDS_QUEUE_PREFIX names shared ones. */
+  queueNames: QueueNames;
   /** Runs the scheduler tick now (what the timer does every minute). */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -113,8 +116,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await connection.quit().catch(() => connection.disconnect());
     });
     connection.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
-    const prefix = config.queuePrefix;
-    const queues = createQueues(connection, opts.queueNames ?? (prefix ? { delivery: `${prefix}-delivery`, tick: `${prefix}-tick` } : DEFAULT_QUEUE_NAMES));
+    const queues = createQueues(connection, opts.queueNames ?? deploymentQueueNames(await deploymentId(database.db), config.queuePrefix));
     closers.push(queues.close);
 
     const localWorkspace = config.local
@@ -230,8 +232,11 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
 
     const address = server?.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, web: opts.web, worker: opts.worker, local: config.local, database: database.kind }, 'Rounds is running');
-    return { port, metrics, bot, platforms, tick, stop: close };
+    logger.info(
+      { port, web: opts.web, worker: opts.worker, local: config.local, database: database.kind, queues: queues.names },
+      'Rounds is running',
+    );
+    return { port, metrics, bot, platforms, queueNames: queues.names, tick, stop: close };
   } catch (err) {
     await close();
     throw err;

@@ -13,6 +13,7 @@ const TABLES = [
   'checkin_members',
   'checkins',
   'deliveries',
+  'deployment_meta',
   'directory_entries',
   'installations',
   'local_clock',
