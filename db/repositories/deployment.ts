@@ -18,3 +18,17 @@ export async function deploymentId(db: Kysely<Database>): Promise<string> {
   if (!made) throw new Error('the deployment id could not be stored');
   return made.value;
 }
+
+/** When the scheduler last ticked, for any process of the deployment to tell (web answers `status` too). */
+export async function recordTick(db: Kysely<Database>, at: string): Promise<void> {
+  await db
+    .insertInto('deployment_meta')
+    .values({ key: 'last_tick_at', value: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: at }))
+    .execute();
+}
+
+export async function lastTickAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('deployment_meta').select('value').where('key', '=', 'last_tick_at').executeTakeFirst();
+  return row?.value ?? null;
+}

@@ -11,7 +11,7 @@ import { createLocalPlatform } from '../../adapters/local/platform.ts';
 import { checkDatabase, createDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories, markEventProcessed } from '../../db/repositories/index.ts';
-import { deploymentId } from '../../db/repositories/deployment.ts';
+import { deploymentId, lastTickAt, recordTick } from '../../db/repositories/deployment.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
 import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
@@ -24,6 +24,7 @@ import type { BotDeps } from '../core/context.ts';
 import { mergeFeatures } from '../core/features.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 import { runTick, type TouchpointRule } from '../core/schedule.ts';
+import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { memberLeft, syncWorkspaceDirectory } from './directory.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { csvCodec } from './csv.ts';
@@ -125,10 +126,16 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     const movable: MovableClock | undefined = localWorkspace ? await createMovableClock(repos.clock, localWorkspace.id) : undefined;
     const clock: Clock = movable ?? systemClock;
     const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger });
-    const deps: BotDeps = { repos, outbox, clock, logger, csv: csvCodec };
+    const platforms: Platforms = {};
+    const system: SystemInfo = {
+      get platforms() {
+        return Object.keys(platforms);
+      },
+      lastTickAt: () => lastTickAt(database.db),
+    };
+    const deps: BotDeps = { repos, outbox, clock, logger, csv: csvCodec, system };
     const inbox = createLocalInboxStore(database.db);
 
-    const platforms: Platforms = {};
     if (config.local && localWorkspace) {
       platforms.local = createLocalPlatform({ inbox, now: () => clock.now().toISO() ?? '', directory: demoDirectory });
       // The demo directory goes through the same sync a Slack or Teams directory does.
@@ -140,6 +147,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await movable?.refresh();
       await requeuePending({ deliveries: repos.deliveries, clock, serves: scope.servesId }, queues);
       const summary = await runTick(deps, TOUCHPOINT_RULES, { serves: scope.servesId });
+      await recordTick(database.db, clock.now().toISO() ?? '');
       logger.debug({ ...summary }, 'scheduler tick');
     };
 
@@ -148,9 +156,11 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     let server: Server | undefined;
     let app: Express | undefined;
     if (opts.web) {
+      const figures = async () => statusFigures(deps, await repos.workspaces.listIds(), clock.now());
       app = createHttpApp({
         metrics,
         logger,
+        status: figures,
         readiness: {
           ready: () => migrated,
           checks: {
