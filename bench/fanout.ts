@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { createOutbox } from '../jobs/outbox.ts';
-import { createQueues, createRedis } from '../jobs/queues.ts';
+import { createQueues, createRedis, queueNamesFor } from '../jobs/queues.ts';
 import { systemClock } from '../src/app/clock.ts';
 import { csvCodec } from '../src/app/csv.ts';
 import { checkinTouchpoints } from '../src/core/checkins/tick.ts';
@@ -29,7 +29,7 @@ async function fanout(workerCount: number): Promise<Row> {
   const database = await ownDatabase(label, DATABASE_SERVER);
   const slack = await startSlackStandIn({ limits: { 'chat.postMessage': POSTS_PER_MINUTE }, maxLoggedCalls: 1_000 });
   const connection = createRedis(REDIS_URL, 'bench');
-  const queues = createQueues(connection, { delivery: `${prefix}-delivery`, tick: `${prefix}-tick` });
+  const queues = createQueues(connection, queueNamesFor(prefix));
   const workers: WorkerProcess[] = [];
   try {
     const { workspace, members } = await seedDuePractice(database.repos, slack, MEMBERS);

@@ -2,11 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { benchMatching, type Row } from './matching.ts';
 import { benchFanout } from './fanout.ts';
+import { benchRss } from './rss.ts';
 import { benchSlackAck } from './slack-ack.ts';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['matching', benchMatching],
   ['slack-ack', benchSlackAck],
+  ['rss', benchRss],
   ['fanout', benchFanout],
 ];
 

@@ -13,22 +13,31 @@ const CONCURRENCY = 50;
 const ROUNDS = 2;
 const root = join(import.meta.dirname, '..');
 
-interface Server {
+export interface Server {
+  /** http://127.0.0.1:<port> */
+  base: string;
   url: string;
   pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts a server process and waits until its /readyz answers 200. */
-async function spawnServer(args: string[], env: Record<string, string>): Promise<Server> {
+/** Starts a server process and waits until its /readyz answers 200; a random port already taken is tried again. */
+export async function spawnServer(args: string[], env: Record<string, string>, attempts = 3): Promise<Server> {
   const port = String(30_000 + Math.floor(Math.random() * 20_000));
   const child = spawn(process.execPath, [...args], {
     cwd: root,
     env: { ...process.env, ...env, PORT: port, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  let gone = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      gone = true;
+      resolve();
+    }),
+  );
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 300 && !gone; i++) {
     try {
       if ((await fetch(`${base}/readyz`)).status === 200) break;
     } catch {
@@ -36,25 +45,29 @@ async function spawnServer(args: string[], env: Record<string, string>): Promise
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (gone) {
+    if (attempts > 1) return spawnServer(args, env, attempts - 1);
+    throw new Error(`${args.join(' ')} exited before it was ready`);
+  }
   return {
+    base,
     url: `${base}/slack/events`,
     pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => {
+      if (!gone) child.kill('SIGTERM');
+      return exited;
+    },
   };
 }
 
 /** Resident and peak resident memory of a process, in MiB (Linux). */
-function memoryOf(pid: number): { rss: number; peak: number } {
+export function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
   return { rss: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
 }
 
-async function fire(url: string, bodies: string[]): Promise<number[]> {
+export async function fire(url: string, bodies: string[]): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   const worker = async () => {

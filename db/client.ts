@@ -16,7 +16,13 @@ export interface DatabaseOptions {
    * crash the process; the pool drops the broken client either way.
    */
   onError?: (error: Error) => void;
+  /** Most Postgres connections the pool opens at once (default 10); PGlite has one connection either way. */
+  maxConnections?: number;
 }
+
+export const DEFAULT_MAX_CONNECTIONS = 10;
+/** An unused pooled connection is closed after this long, so a quiet process holds few. */
+const IDLE_TIMEOUT_MS = 5_000;
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -33,7 +39,7 @@ const parseInt8 = (value: string): number => Number(value);
 const keepDate = (value: string): string => value;
 
 export async function createDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
-  return opts.url ? openPostgres(opts.url, opts.onError) : openPglite(opts.dataDir);
+  return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir);
 }
 
 /** Readiness probe: resolves when the database answers a trivial query. */
@@ -41,9 +47,11 @@ export async function checkDatabase(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
-function openPostgres(url: string, onError: ((error: Error) => void) | undefined): DatabaseHandle {
+function openPostgres(url: string, opts: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
+    max: opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
     // Without a timeout an unreachable host hangs requests and the readiness probe forever.
     connectionTimeoutMillis: 10_000,
     // Per pool rather than pg.types.setTypeParser, so nothing global changes for other pg users.
@@ -55,7 +63,7 @@ function openPostgres(url: string, onError: ((error: Error) => void) | undefined
       },
     },
   });
-  pool.on('error', (error) => onError?.(error));
+  pool.on('error', (error) => opts.onError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

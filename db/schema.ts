@@ -259,6 +259,11 @@ export interface PairActivityTable {
   activated_at: Timestamp;
 }
 
+export interface DeploymentMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   members: MembersTable;
@@ -282,4 +287,5 @@ export interface Database {
   checkin_answers: CheckinAnswersTable;
   checkin_members: CheckinMembersTable;
   pair_activity: PairActivityTable;
+  deployment_meta: DeploymentMetaTable;
 }

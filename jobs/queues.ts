@@ -8,7 +8,18 @@ export interface QueueNames {
   tick: string;
 }
 
-export const DEFAULT_QUEUE_NAMES: QueueNames = { delivery: 'rounds-delivery', tick: 'rounds-tick' };
+/** The queues `<prefix>-delivery` and `<prefix>-tick`. */
+export function queueNamesFor(prefix: string): QueueNames {
+  return { delivery: `${prefix}-delivery`, tick: `${prefix}-tick` };
+}
+
+/**
+ * The queues of a deployment: an explicit ROUNDS_QUEUE_PREFIX (deployments that mean to share them), else
+ * `rounds-<deployment id>`, which every process on the same database shares and no other deployment has.
+ */
+export function deploymentQueueNames(deploymentId: string, explicitPrefix?: string): QueueNames {
+  return queueNamesFor(explicitPrefix ?? `rounds-${deploymentId}`);
+}
 
 /** A delivery job names the delivery; its content lives in Postgres (the record), not in Redis. */
 export interface DeliveryJob {
@@ -36,7 +47,7 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: Redis, names: QueueNames = DEFAULT_QUEUE_NAMES): Queues {
+export function createQueues(connection: Redis, names: QueueNames): Queues {
   const delivery = new Queue<DeliveryJob>(names.delivery, { connection });
   const tick = new Queue<TickJob>(names.tick, { connection });
   return {

@@ -67,6 +67,13 @@ const envSchema = z.object({
     message: 'ROUNDS_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
   }),
   ROUNDS_LOCAL: flag('ROUNDS_LOCAL'),
+  DATABASE_POOL_MAX: optional.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (/^\d+$/.test(v) && n >= 1 && n <= 1000) return n;
+    ctx.addIssue({ code: 'custom', message: `DATABASE_POOL_MAX must be a whole number from 1 to 1000, got "${v}"` });
+    return z.NEVER;
+  }),
   ROUNDS_DATA_DIR: optional.transform((v) => v ?? './.rounds'),
   ROUNDS_QUEUE_PREFIX: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(v), {
     message: 'ROUNDS_QUEUE_PREFIX must be 1 to 64 letters, digits, "-" or "_"',
@@ -100,6 +107,8 @@ export interface TeamsConfig {
 export interface Config {
   production: boolean;
   databaseUrl?: string;
+  /** Most Postgres connections each process opens (DATABASE_POOL_MAX); unset means the pool's default of 10. */
+  databasePoolMax?: number;
   redisUrl: string;
   port: number;
   dataDir: string;
@@ -144,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     production,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
     port: e.PORT,
     dataDir: e.ROUNDS_DATA_DIR,

@@ -53,6 +53,8 @@ describe('loadConfig', () => {
       { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'd', SLACK_STATE_SECRET: 'e', ROUNDS_ENCRYPTION_KEY: KEY, SLACK_APP_TOKEN: 'xapp-1' },
       'SLACK_APP_TOKEN (Socket Mode) works with SLACK_BOT_TOKEN for one workspace, not with the OAuth install',
     ],
+    [{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX must be a whole number from 1 to 1000, got "0"'],
+    [{ DATABASE_POOL_MAX: 'ten' }, 'DATABASE_POOL_MAX must be a whole number from 1 to 1000, got "ten"'],
     [{ ROUNDS_ENCRYPTION_KEY: 'c2hvcnQ=' }, 'ROUNDS_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)'],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/' }, 'SLACK_API_URL must end in "/api/", like https://slack.com/api/'],
     [{ MICROSOFT_APP_PASSWORD: 'p' }, 'MICROSOFT_APP_ID is required when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set'],
@@ -97,6 +99,11 @@ describe('loadConfig', () => {
       ROUNDS_ENCRYPTION_KEY: KEY,
     });
     expect(config.encryptionKey?.length).toBe(32);
+  });
+
+  it('reads the Postgres pool size from DATABASE_POOL_MAX, unset by default', () => {
+    expect(loadConfig({ DATABASE_POOL_MAX: '4' }).databasePoolMax).toBe(4);
+    expect(loadConfig({}).databasePoolMax).toBeUndefined();
   });
 
   it('treats empty variables as unset', () => {

@@ -22,7 +22,7 @@ export interface CliContext {
  */
 export async function withWorkspace<T>(workspaceRef: string | undefined, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db'), maxConnections: config.databasePoolMax });
   try {
     await migrateToLatest(database.db);
     const repos = createRepositories(database.db);

@@ -32,7 +32,7 @@ export function registerDeliveryCommands(program: Command, fail: (err: unknown) 
 
 async function deliveriesReport(opts: DeliveriesOptions): Promise<string> {
   const config = loadConfig();
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db'), maxConnections: config.databasePoolMax });
   try {
     await migrateToLatest(database.db);
     const repos = createRepositories(database.db);

@@ -10,6 +10,7 @@ import { systemClock } from './clock.ts';
 import { registerDeliveryCommands } from './cli-deliveries.ts';
 import { registerRosterCommands } from './cli-roster.ts';
 import { registerSkillsCommands } from './cli-skills.ts';
+import { createTerminalLogger } from './logger.ts';
 import { StartupError } from './redis.ts';
 import { type RoundsProcess, startRounds } from './runtime.ts';
 
@@ -44,7 +45,7 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
   }
   // Handlers go in before start-up: a SIGTERM while Rounds is still starting (the platform gave up
   // waiting, or an operator pressed Ctrl-C) must still stop it cleanly once it is up.
-  let started: Promise<RoundsProcess> | undefined = undefined;
+  const starting: { started?: Promise<RoundsProcess> } = {};
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -55,25 +56,37 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    if (!started) process.exit(0);
-    started.then((proc) => proc.stop()).then(
+    if (!starting.started) process.exit(0);
+    starting.started.then((proc) => proc.stop()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  started = startRounds(cfg, roles);
+  // A person at a terminal reads the log; a log collector (stdout not a TTY) gets JSON lines.
+  const terminal = process.stdout.isTTY === true;
+  const logger = terminal ? await createTerminalLogger(cfg.logLevel) : undefined;
+  starting.started = startRounds(cfg, { ...roles, logger });
   try {
-    await started;
+    const proc = await starting.started;
+    if (terminal) process.stdout.write(`${runningLine(cfg, roles, proc.port)}\n`);
   } catch (err) {
     fail(err);
   }
 }
 
+/** The one plain line a person at a terminal needs: where to go now. */
+export function runningLine(cfg: Config, roles: { web: boolean; worker: boolean }, port: number): string {
+  if (!roles.web) return 'Rounds is running: the workers are sending messages and running the schedule';
+  const base = `http://localhost:${port}/`;
+  if (cfg.local) return `Rounds is running: open ${base} to chat as your practice's staff`;
+  return `Rounds is running at ${base} (Slack sends its events to ${base}slack/events)`;
+}
+
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {
   const cfg = config();
-  const database = await createDatabase({ url: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'db') });
+  const database = await createDatabase({ url: cfg.databaseUrl, dataDir: join(cfg.dataDir, 'db'), maxConnections: cfg.databasePoolMax });
   try {
     await migrateToLatest(database.db);
     return await fn(database);

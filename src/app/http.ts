@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../core/ports.ts';
+import type { StatusFigures } from '../core/status.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface Readiness {
@@ -10,7 +11,7 @@ export interface Readiness {
   ready: () => boolean;
 }
 
-export function createHttpApp(deps: { metrics: Metrics; readiness: Readiness; logger: Logger }): Express {
+export function createHttpApp(deps: { metrics: Metrics; readiness: Readiness; logger: Logger; status?: () => Promise<StatusFigures> }): Express {
   const app = express();
   app.disable('x-powered-by');
   // No global body parser: Slack's signature check needs the raw body, so each router parses its own.
@@ -19,7 +20,7 @@ export function createHttpApp(deps: { metrics: Metrics; readiness: Readiness; lo
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
     const results: Record<string, string> = {};
     await Promise.all(
       Object.entries(deps.readiness.checks).map(async ([name, check]) => {
@@ -33,10 +34,20 @@ export function createHttpApp(deps: { metrics: Metrics; readiness: Readiness; lo
     );
     if (!deps.readiness.ready()) results.migrations = 'pending';
     const ok = deps.readiness.ready() && Object.values(results).every((v) => v === 'ok');
-    res.status(ok ? 200 : 503).json(results);
+    // `?detail=1`: the figures admins see in `status` besides the checks; they never change the status code.
+    const wanted = req.query.detail !== undefined && req.query.detail !== '0';
+    const detail = wanted && ok && deps.status ? await withTimeout(deps.status(), 2_000).catch(() => undefined) : undefined;
+    res.status(ok ? 200 : 503).json(detail ? { ...results, detail } : results);
   });
 
   app.get('/metrics', async (_req, res) => {
+    if (deps.status) {
+      const figures = await withTimeout(deps.status(), 2_000).catch((err: unknown) => {
+        deps.logger.warn({ err }, 'status figures for /metrics failed');
+        return undefined;
+      });
+      if (figures) deps.metrics.setStatus(figures);
+    }
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 

@@ -42,3 +42,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/**
+ * For a person at a terminal: the same logger (same levels and redaction), written as readable lines
+ * instead of JSON. pino-pretty is loaded only here, so a server whose output is collected never pays for it.
+ */
+export async function createTerminalLogger(level: string): Promise<Logger> {
+  const { default: pretty } = await import('pino-pretty');
+  return createLogger(level, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true, sync: true }));
+}

@@ -1,5 +1,6 @@
 // Prometheus metrics of the process: default process metrics plus what Rounds did.
-import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { StatusFigures } from '../core/status.ts';
 
 export interface Metrics {
   registry: Registry;
@@ -7,12 +8,28 @@ export interface Metrics {
   replies: Counter<'platform'>;
   errors: Counter<'where'>;
   deliveries: Counter<'outcome' | 'kind'>;
+  /** Sets the `status` gauges from the latest figures (done on each scrape). */
+  setStatus(figures: StatusFigures): void;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
+  const platformUp = gauge('rounds_platform_connected', 'Chat platforms this process is connected to (1 each)', ['platform']);
+  const lastTick = gauge('rounds_scheduler_last_tick_seconds', 'Seconds since the scheduler last ticked (-1: never)');
+  const pending = gauge('rounds_deliveries_pending', 'Deliveries waiting to be sent');
+  const failed = gauge('rounds_deliveries_failed_7d', 'Deliveries that failed for good in the last 7 days');
+  const unreachable = gauge('rounds_members_unreachable', 'Active members Rounds cannot reach (opted out, snoozed, or a failed delivery)');
   return {
+    setStatus(figures) {
+      platformUp.reset();
+      for (const platform of figures.platforms) platformUp.set({ platform }, 1);
+      lastTick.set(figures.lastTickSecondsAgo ?? -1);
+      pending.set(figures.deliveriesPending);
+      failed.set(figures.deliveriesFailed7d);
+      unreachable.set(figures.unreachable.length);
+    },
     registry,
     commands: new Counter({
       name: 'rounds_commands_handled_total',

@@ -11,10 +11,11 @@ import { createLocalPlatform } from '../../adapters/local/platform.ts';
 import { checkDatabase, createDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories, markEventProcessed } from '../../db/repositories/index.ts';
+import { deploymentId, lastTickAt, recordTick } from '../../db/repositories/deployment.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
 import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
-import { createQueues, createRedis, DEFAULT_QUEUE_NAMES, type QueueNames } from '../../jobs/queues.ts';
+import { createQueues, createRedis, deploymentQueueNames, type QueueNames } from '../../jobs/queues.ts';
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.ts';
 import { createWorkspaceScope } from '../../jobs/workspace-scope.ts';
 import { type Bot, createBot } from '../core/bot.ts';
@@ -23,6 +24,7 @@ import type { BotDeps } from '../core/context.ts';
 import { mergeFeatures } from '../core/features.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 import { runTick, type TouchpointRule } from '../core/schedule.ts';
+import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { memberLeft, syncWorkspaceDirectory } from './directory.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { csvCodec } from './csv.ts';
@@ -70,6 +72,8 @@ export interface RoundsProcess {
   bot: Bot | undefined;
   /** The chat platforms this process sends through. */
   platforms: Platforms;
+  /** The job queues this process uses: its deployment's own unless ROUNDS_QUEUE_PREFIX names shared ones. */
+  queueNames: QueueNames;
   /** Runs the scheduler tick now (what the timer does every minute). */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -101,7 +105,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     });
     closers.push(redisHandle.stop);
 
-    const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
+    const database = await createDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'db'), maxConnections: config.databasePoolMax });
     closers.push(database.close);
     let migrated = false;
     await migrateToLatest(database.db);
@@ -113,8 +117,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await connection.quit().catch(() => connection.disconnect());
     });
     connection.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
-    const prefix = config.queuePrefix;
-    const queues = createQueues(connection, opts.queueNames ?? (prefix ? { delivery: `${prefix}-delivery`, tick: `${prefix}-tick` } : DEFAULT_QUEUE_NAMES));
+    const queues = createQueues(connection, opts.queueNames ?? deploymentQueueNames(await deploymentId(database.db), config.queuePrefix));
     closers.push(queues.close);
 
     const localWorkspace = config.local
@@ -123,10 +126,16 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     const movable: MovableClock | undefined = localWorkspace ? await createMovableClock(repos.clock, localWorkspace.id) : undefined;
     const clock: Clock = movable ?? systemClock;
     const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger });
-    const deps: BotDeps = { repos, outbox, clock, logger, csv: csvCodec };
+    const platforms: Platforms = {};
+    const system: SystemInfo = {
+      get platforms() {
+        return Object.keys(platforms);
+      },
+      lastTickAt: () => lastTickAt(database.db),
+    };
+    const deps: BotDeps = { repos, outbox, clock, logger, csv: csvCodec, system };
     const inbox = createLocalInboxStore(database.db);
 
-    const platforms: Platforms = {};
     if (config.local && localWorkspace) {
       platforms.local = createLocalPlatform({ inbox, now: () => clock.now().toISO() ?? '', directory: demoDirectory });
       // The demo directory goes through the same sync a Slack or Teams directory does.
@@ -138,6 +147,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await movable?.refresh();
       await requeuePending({ deliveries: repos.deliveries, clock, serves: scope.servesId }, queues);
       const summary = await runTick(deps, TOUCHPOINT_RULES, { serves: scope.servesId });
+      await recordTick(database.db, clock.now().toISO() ?? '');
       logger.debug({ ...summary }, 'scheduler tick');
     };
 
@@ -146,9 +156,11 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     let server: Server | undefined;
     let app: Express | undefined;
     if (opts.web) {
+      const figures = async () => statusFigures(deps, await repos.workspaces.listIds(), clock.now());
       app = createHttpApp({
         metrics,
         logger,
+        status: figures,
         readiness: {
           ready: () => migrated,
           checks: {
@@ -230,8 +242,11 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
 
     const address = server?.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, web: opts.web, worker: opts.worker, local: config.local, database: database.kind }, 'Rounds is running');
-    return { port, metrics, bot, platforms, tick, stop: close };
+    logger.info(
+      { port, web: opts.web, worker: opts.worker, local: config.local, database: database.kind, queues: queues.names },
+      'Rounds is running',
+    );
+    return { port, metrics, bot, platforms, queueNames: queues.names, tick, stop: close };
   } catch (err) {
     await close();
     throw err;

@@ -10,6 +10,7 @@ import { catalogFor } from './messages/catalog.ts';
 import type { Message } from './messages/model.ts';
 import type { Member, Workspace } from './model.ts';
 import { welcomeJoinedMember } from './people/joined.ts';
+import { statusFigures, statusMessage } from './status.ts';
 
 export type { BotDeps } from './context.ts';
 
@@ -35,6 +36,9 @@ const MANAGER_COMMANDS = new Set<CommandName>([
   'settings',
 ]);
 
+/** Commands about Rounds itself rather than the practice: admins only. */
+const ADMIN_COMMANDS = new Set<CommandName>(['status']);
+
 /** The words a member typed to run a command, for answers like "*match* is for managers". */
 export function commandWord(name: CommandName): string {
   const base = name.split('_')[0] ?? name;
@@ -53,7 +57,7 @@ export interface BotOptions {
 }
 
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
-  const commands: CommandHandlers = { help: showHelp, ...options.commands };
+  const commands: CommandHandlers = { help: showHelp, status: showStatus, ...options.commands };
   const actionHandlers: ActionHandlers = { help: (ctx) => showHelp(ctx), ...options.actions };
 
   async function contextFor(workspaceId: string, memberExternalId: string): Promise<HandlerContext | null> {
@@ -82,6 +86,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     const command = parsed.command;
     if (MANAGER_COMMANDS.has(command.name) && !isManager(ctx.member)) {
       return [await refuseStaff(ctx, command.name)];
+    }
+    if (ADMIN_COMMANDS.has(command.name) && ctx.member.role !== 'admin') {
+      if (!isManager(ctx.member)) return [await refuseStaff(ctx, command.name)];
+      const admins = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['admin']);
+      return [textMessage(ctx.t.adminsOnly(commandWord(command.name), admins.map((m) => m.displayName)))];
     }
     const handler = commands[command.name] as CommandHandler<typeof command.name> | undefined;
     if (!handler) return [textMessage(ctx.t.notYet(commandWord(command.name)))];
@@ -123,6 +132,10 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
       }
     },
   };
+}
+
+async function showStatus(ctx: HandlerContext): Promise<Message[]> {
+  return [statusMessage(ctx.t, await statusFigures(ctx.deps, [ctx.workspace.id], ctx.now))];
 }
 
 async function showHelp(ctx: HandlerContext): Promise<Message[]> {

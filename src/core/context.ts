@@ -1,4 +1,5 @@
 // What every handler gets: the dependencies, who is asking, in which workspace, and when.
+import type { SystemInfo } from './status.ts';
 import type { DateTime } from 'luxon';
 import type { Catalog } from './messages/catalog.ts';
 import type { Member, Workspace } from './model.ts';
@@ -10,6 +11,8 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   csv: CsvCodec;
+  /** What the running process knows about itself (platforms, scheduler), for `status`. */
+  system?: SystemInfo;
 }
 
 export interface HandlerContext {

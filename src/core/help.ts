@@ -27,6 +27,7 @@ const TOPIC_BY_WORD: Record<string, HelpKey> = {
   gaps: 'gaps',
   roster: 'roster',
   settings: 'settings',
+  status: 'status',
 };
 
 function line(t: Catalog, key: HelpKey): string {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/model.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseUrl } from '../support/db.ts';
+import { openTestDatabase, TEST_APP_POOL_MAX, type TestDatabase, testDatabaseUrl } from '../support/db.ts';
 import { eventually, type LocalApp, startLocalApp } from '../support/local-app.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -31,7 +31,7 @@ function rounds(...args: string[]): Promise<{ code: number; stdout: string; stde
     execFile(
       process.execPath,
       [join(root, 'bin/rounds.js'), ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', NODE_ENV: 'development' }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, DATABASE_URL: testDatabaseUrl(), DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX), LOG_LEVEL: 'silent', NODE_ENV: 'development' }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPractice } from '../../adapters/local/demo-practice.ts';
 import { csvCodec } from '../../src/app/csv.ts';
 import type { Workspace } from '../../src/core/model.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseUrl, uniqueId } from '../support/db.ts';
+import { openTestDatabase, TEST_APP_POOL_MAX, type TestDatabase, testDatabaseUrl, uniqueId } from '../support/db.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'rounds-cli-skills-'));
@@ -29,7 +29,7 @@ function rounds(...args: string[]): Promise<Run> {
       ['bin/rounds.js', ...args],
       {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', ROUNDS_DATA_DIR: dir },
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl(), DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX), LOG_LEVEL: 'silent', ROUNDS_DATA_DIR: dir },
         timeout: 60_000,
       },
       (error, stdout, stderr) => {

@@ -1,6 +1,6 @@
 // The real `npm start` process: a bad setting stops it with exit code 2; SIGTERM stops it cleanly within 10 s.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -68,7 +68,47 @@ describe('npm start', () => {
     expect(code).toBe(0);
     // The contract of DESIGN §6 (exit within 10 s), not a speed measurement.
     expect(tookMs).toBeLessThan(10_000);
-    expect(output().stdout).toContain('Rounds is running');
+    // Not a terminal: JSON lines only, for a log collector, and no line meant for a person.
+    const lines = output().stdout.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    expect(lines.map((line) => (JSON.parse(line) as { msg?: string }).msg)).toContain('Rounds is running');
+    expect(output().stdout).not.toContain('to chat as');
+  }, 90_000);
+});
+
+describe('npm start in a terminal', () => {
+  it.skipIf(!existsSync('/usr/bin/script'))('says where to open the chat page and writes readable log lines, not JSON', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rounds-tty-'));
+    dirs.push(dataDir);
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    // util-linux `script` runs npm start under a pseudo-terminal, as a person's terminal would.
+    const child = spawn('script', ['-qfec', 'npm start --silent', '/dev/null'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'development', PORT: port, ROUNDS_DATA_DIR: dataDir, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let seen = '';
+    child.stdout?.on('data', (d: Buffer) => (seen += d.toString()));
+    const exit = exited(child);
+    const plain = `Rounds is running: open http://localhost:${port}/ to chat as your practice's staff`;
+    try {
+      const until = Date.now() + 60_000;
+      while (!seen.includes(plain) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toContain(plain);
+    } finally {
+      child.kill('SIGTERM');
+      await exit;
+    }
+    const lines = seen
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('npm warn'));
+    const logLines = lines.filter((line) => line !== plain);
+    expect(logLines.some((line) => /^\[\d\d:\d\d:\d\d\] INFO: Rounds is running/.test(line))).toBe(true);
+    for (const line of logLines) expect(line.startsWith('{'), line).toBe(false);
   }, 90_000);
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textMessage } from '../../src/core/messages/build.ts';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
-import { buildMember } from '../support/db.ts';
+import { buildMember, TEST_APP_POOL_MAX } from '../support/db.ts';
 import { type OwnDatabase, ownDatabase } from './worker-support.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -34,7 +34,7 @@ function rounds(...args: string[]): Promise<{ code: number | null; stdout: strin
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/rounds.js', ...args], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: database.url, DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX), LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -13,7 +13,7 @@ import { createRepositories } from '../../db/repositories/index.ts';
 import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.ts';
 import type { Repositories } from '../../src/core/ports.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { testDatabaseUrl, uniqueId } from '../support/db.ts';
+import { TEST_APP_POOL_MAX, TEST_POOL_MAX, testDatabaseUrl, uniqueId } from '../support/db.ts';
 import { obliterateQueues } from '../support/local-app.ts';
 import { testRedisUrl } from '../support/redis.ts';
 import { type SlackStandIn, type SlackStoredMessage, startSlackStandIn } from '../support/slack-stand-in.ts';
@@ -42,7 +42,7 @@ export async function ownDatabase(label: string, serverUrl = testDatabaseUrl()):
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await createDatabase({ url: url.toString() });
+  const handle = await createDatabase({ url: url.toString(), maxConnections: TEST_POOL_MAX });
   await migrateToLatest(handle.db);
   return {
     ...handle,
@@ -140,6 +140,7 @@ export function startWorker(opts: {
       ...process.env,
       NODE_ENV: 'development',
       DATABASE_URL: opts.databaseUrl,
+      DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX),
       REDIS_URL: opts.redisUrl,
       ROUNDS_QUEUE_PREFIX: opts.queuePrefix,
       ROUNDS_DATA_DIR: mkdtempSync(join(tmpdir(), 'rounds-worker-')),

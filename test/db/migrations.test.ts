@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { MigrationError } from '../../db/errors.ts';
 import { MIGRATIONS, migrateToLatest } from '../../db/migrate.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 
 const TABLES = [
   'checkin_answers',
   'checkin_members',
   'checkins',
   'deliveries',
+  'deployment_meta',
   'directory_entries',
   'installations',
   'local_clock',
@@ -104,7 +105,7 @@ describe('concurrent migrations on a fresh Postgres database', () => {
 
   it('lets several processes migrate at once, applying each migration once', async () => {
     url.pathname = `/${name}`;
-    const handles = await Promise.all([1, 2, 3, 4].map(() => createDatabase({ url: url.toString() })));
+    const handles = await Promise.all([1, 2, 3, 4].map(() => createDatabase({ url: url.toString(), maxConnections: TEST_POOL_MAX })));
     try {
       await Promise.all(handles.map((handle) => migrateToLatest(handle.db)));
       const [first] = handles;

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Message } from '../../src/core/messages/model.ts';
 import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
-import { testDatabaseUrl, uniqueId } from '../support/db.ts';
+import { TEST_APP_POOL_MAX, TEST_POOL_MAX, testDatabaseUrl, uniqueId } from '../support/db.ts';
 import { eventually, type InboxMessage, obliterateQueues, allText } from '../support/local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from '../support/redis.ts';
 
@@ -29,6 +29,7 @@ beforeAll(async () => {
   const externalId = uniqueId('demo');
   const config = loadConfig({
     DATABASE_URL: testDatabaseUrl(),
+    DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX),
     REDIS_URL: testRedisUrl(),
     PORT: '0',
     ROUNDS_DATA_DIR: mkdtempSync(join(tmpdir(), 'rounds-test-')),
@@ -42,7 +43,7 @@ beforeAll(async () => {
   });
   proc = await startRounds(config, { web: true, worker: true, queueNames, localWorkspaceExternalId: externalId, logger: createLogger('debug', sink) });
   base = `http://127.0.0.1:${proc.port}`;
-  database = await createDatabase({ url: testDatabaseUrl() });
+  database = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
   const repos = createRepositories(database.db);
   const workspace = await repos.workspaces.findByExternal('local', externalId);
   if (!workspace) throw new Error('no local workspace');

@@ -6,7 +6,7 @@ import { createRepositories } from '../../db/repositories/index.ts';
 import type { Message } from '../../src/core/messages/model.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
 import type { Repositories } from '../../src/core/ports.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually, type InboxMessage, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 
 const ZONE = 'America/Chicago';
@@ -22,7 +22,7 @@ let monday: DateTime;
 
 beforeAll(async () => {
   app = await startLocalApp();
-  database = await createDatabase({ url: testDatabaseUrl() });
+  database = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
   repos = createRepositories(database.db);
   workspace = await practiceOf(repos, app);
   people = new Map((await repos.members.list(workspace.id)).map((m) => [m.externalId, m]));

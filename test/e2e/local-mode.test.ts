@@ -178,8 +178,8 @@ describe('operations', () => {
 async function workspaceIdOf(local: LocalApp): Promise<string> {
   const { createDatabase } = await import('../../db/client.ts');
   const { createRepositories } = await import('../../db/repositories/index.ts');
-  const { testDatabaseUrl } = await import('../support/db.ts');
-  const database = await createDatabase({ url: testDatabaseUrl() });
+  const { TEST_POOL_MAX, testDatabaseUrl } = await import('../support/db.ts');
+  const database = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
   try {
     const ws = await createRepositories(database.db).workspaces.findByExternal('local', local.workspaceExternalId);
     if (!ws) throw new Error('no workspace');

@@ -5,7 +5,7 @@ import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
 import type { Repositories } from '../../src/core/ports.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
 import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody, type ModalInputBlock, modalState } from '../support/slack-app.ts';
 import type { SlackCall } from '../support/slack-stand-in.ts';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     ],
   });
   app = await startSlackApp({ standIn: slack });
-  db = await createDatabase({ url: testDatabaseUrl() });
+  db = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
   repos = createRepositories(db.db);
   workspace = await eventually(async () => (await repos.workspaces.findByExternal('slack', app.slack.team.id)) ?? undefined);
   const [mentor, mentee] = await eventually(async () => {

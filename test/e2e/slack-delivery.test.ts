@@ -8,7 +8,7 @@ import { deliver } from '../../jobs/delivery-worker.ts';
 import { systemClock } from '../../src/app/clock.ts';
 import { textMessage } from '../../src/core/messages/build.ts';
 import { upsertDirectoryMember } from '../../src/core/people/upsert-member.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { createSlackRateLimiter } from '../../adapters/slack/rate-limiter.ts';
 import { RateLimitedError } from '../../src/core/errors.ts';
 import { eventually } from '../support/local-app.ts';
@@ -59,7 +59,7 @@ describe('delivery through Slack', () => {
 
   it('finds a message Slack accepted but whose answer never came, instead of sending it again', async () => {
     // The state a crash leaves: the intent recorded, the send started, Slack has the message, we never heard back.
-    const database = await createDatabase({ url: testDatabaseUrl() });
+    const database = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
     try {
       const repos = createRepositories(database.db);
       const workspace = await eventually(async () => (await repos.workspaces.findByExternal('slack', app.slack.team.id)) ?? undefined);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
 import { type SlackApp, startSlackApp } from '../support/slack-app.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
       ROUNDS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     },
   });
-  db = await createDatabase({ url: testDatabaseUrl() });
+  db = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { Message } from '../../src/core/messages/model.ts';
 import { assertValidMessage } from '../support/block-kit.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually, type LocalApp, startLocalApp } from '../support/local-app.ts';
 import { type SlackApp, slashCommandBody, startSlackApp } from '../support/slack-app.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   slack = await startSlackApp({ standIn });
   // The same newcomer in the local practice: joined today, no skills, no manager.
-  const database = await createDatabase({ url: testDatabaseUrl() });
+  const database = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
   try {
     const ws = await createRepositories(database.db).workspaces.findByExternal('local', local.workspaceExternalId);
     if (!ws || !local.proc.bot) throw new Error('no local workspace');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { Repositories } from '../../src/core/ports.ts';
-import { testDatabaseUrl } from '../support/db.ts';
+import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
 import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp, type ModalInputBlock, modalState, slashAnswers } from '../support/slack-app.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
@@ -23,7 +23,7 @@ beforeAll(async () => {
     ],
   });
   app = await startSlackApp({ standIn: slack });
-  db = await createDatabase({ url: testDatabaseUrl() });
+  db = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
   repos = createRepositories(db.db);
 });
 

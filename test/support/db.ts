@@ -10,6 +10,14 @@ export function testDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 }
 
+/**
+ * Postgres connections per pool in tests: a test's own handle and each Rounds it starts stay this small,
+ * so the whole suite (two files at a time) keeps far below Postgres's default limit of 100.
+ */
+export const TEST_POOL_MAX = 2;
+/** The same for a Rounds process a test starts (web and worker in one, so one more). */
+export const TEST_APP_POOL_MAX = 3;
+
 export interface TestDatabase extends DatabaseHandle {
   repos: Repositories;
 }
@@ -21,7 +29,7 @@ export interface TestDatabase extends DatabaseHandle {
  * Call `close()` in afterAll.
  */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  const handle = await createDatabase(kind === 'postgres' ? { url: testDatabaseUrl() } : { dataDir: 'memory://' });
+  const handle = await createDatabase(kind === 'postgres' ? { url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX } : { dataDir: 'memory://' });
   try {
     await checkDatabase(handle.db).catch((error: unknown) => {
       throw new Error(`Postgres is not reachable at TEST_DATABASE_URL=${testDatabaseUrl()}`, { cause: error });

@@ -10,7 +10,7 @@ import type { QueueNames } from '../../jobs/queues.ts';
 import { type RoundsProcess, startRounds } from '../../src/app/runtime.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Button, Message } from '../../src/core/messages/model.ts';
-import { testDatabaseUrl, uniqueId } from './db.ts';
+import { TEST_APP_POOL_MAX, testDatabaseUrl, uniqueId } from './db.ts';
 import { testRedisUrl, uniqueQueueNames } from './redis.ts';
 
 export interface InboxMessage {
@@ -40,6 +40,7 @@ export async function startLocalApp(
 ): Promise<LocalApp> {
   const config = loadConfig({
     DATABASE_URL: testDatabaseUrl(),
+    DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX),
     REDIS_URL: testRedisUrl(),
     PORT: '0',
     LOG_LEVEL: 'silent',

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import type { QueueNames } from '../../jobs/queues.ts';
 import { type RoundsProcess, startRounds } from '../../src/app/runtime.ts';
 import { loadConfig } from '../../src/config.ts';
-import { testDatabaseUrl } from './db.ts';
+import { TEST_APP_POOL_MAX, testDatabaseUrl } from './db.ts';
 import { obliterateQueues } from './local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from './redis.ts';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
@@ -34,6 +34,7 @@ export async function startSlackApp(
   const slack = opts.standIn ?? (await startSlackStandIn());
   const config = loadConfig({
     DATABASE_URL: testDatabaseUrl(),
+    DATABASE_POOL_MAX: String(TEST_APP_POOL_MAX),
     REDIS_URL: testRedisUrl(),
     PORT: '0',
     LOG_LEVEL: 'silent',

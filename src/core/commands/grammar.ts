@@ -407,6 +407,7 @@ const COMMANDS: Record<string, Handler> = {
   reports: simple({ name: 'report' }),
   stats: simple({ name: 'report' }),
   gaps: simple({ name: 'gaps' }),
+  status: simple({ name: 'status' }),
   gap: simple({ name: 'gaps' }),
   settings: simple({ name: 'settings' }),
   setting: simple({ name: 'settings' }),

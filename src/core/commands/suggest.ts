@@ -19,6 +19,7 @@ export const COMMAND_WORDS = [
   'gaps',
   'roster',
   'settings',
+  'status',
 ] as const;
 
 export type CommandWord = (typeof COMMAND_WORDS)[number];

@@ -38,7 +38,8 @@ export type Command =
   | { name: 'roster_reports'; member: Mention; manager: Mention }
   | { name: 'roster_deactivate'; member: Mention }
   | { name: 'roster_import'; csv?: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'status' };
 
 export type CommandName = Command['name'];
 

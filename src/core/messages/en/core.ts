@@ -23,8 +23,24 @@ export const core = {
       gaps: ['gaps', 'tasks only one person can do'],
       roster: ['roster · roster manager @x · roster staff @x · roster import', 'members, roles, reporting lines'],
       settings: ['settings', 'check-in day and time, work days, holidays, time zone'],
+      status: ['status', 'is Rounds working: platforms, scheduler, deliveries, who cannot be reached (admins)'],
     },
   },
+  status: {
+    title: 'Is Rounds working?',
+    platforms: (names: readonly string[]) => (names.length === 0 ? 'Platforms connected: none' : `Platforms connected: ${names.join(', ')}`),
+    neverTicked: 'Scheduler: has not run yet',
+    lastTick: (secondsAgo: number) =>
+      `Scheduler: last ran ${secondsAgo < 90 ? `${secondsAgo} s` : secondsAgo < 5400 ? `${Math.round(secondsAgo / 60)} min` : `${Math.round(secondsAgo / 3600)} h`} ago`,
+    deliveries: (pending: number, failed: number) => `Deliveries: ${pending} waiting to be sent, ${failed} failed in the last 7 days`,
+    failure: (reason: string, count: number) => `${count} × ${reason}`,
+    everyoneReachable: 'Everyone can be reached.',
+    unreachableHeading: (count: number) => `${count} ${count === 1 ? 'person' : 'people'} cannot be reached:`,
+  },
+  adminsOnly: (command: string, admins: readonly string[]) =>
+    admins.length === 0
+      ? `Sorry, *${command}* is for admins.`
+      : `Sorry, *${command}* is for admins. ${admins.length === 1 ? admins[0] : `${admins.slice(0, -1).join(', ')} or ${admins[admins.length - 1]}`} can run it for you.`,
   unknown: {
     didYouMean: (suggestion: string) => `I didn't quite get that. Did you mean *${suggestion}*?`,
     notUnderstood: "Sorry, I didn't understand that.",
