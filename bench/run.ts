@@ -3,11 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { benchMatching, type Row } from './matching.ts';
 import { benchFanout } from './fanout.ts';
 import { benchSlackAck } from './slack-ack.ts';
+import { benchPhi } from './phi.ts';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['matching', benchMatching],
   ['slack-ack', benchSlackAck],
   ['fanout', benchFanout],
+  ['phi', benchPhi],
 ];
 
 const only = process.argv.slice(2);
