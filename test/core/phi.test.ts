@@ -268,6 +268,52 @@ describe('practice talk that looks like those identifiers', () => {
   });
 });
 
+// Edges a user would notice on either side: each case is a shape the screen reads one way on purpose.
+describe('edges of each shape', () => {
+  it.each<[string, PhiKind[]]>([
+    ['Wrote 123 45 6789 on the intake form', ['ssn']],
+    ['guarantor 123.45.6789 on the statement', ['ssn']],
+    ['chart #2024 is missing its consent', ['record_number']],
+    ['acct 1234 has a credit', ['record_number']],
+    ['acct 12024 has a credit', ['record_number']],
+    ['acct 20241 has a credit', ['record_number']],
+    ['Aetna 12345678 on the card', ['insurance_id']],
+    ['Humana H123456 on the card', ['insurance_id']],
+    ['member 12345 termed', ['insurance_id']],
+    ['Aetna 312-555-0199 is her cell', ['phone']],
+    ['Mrs. Lopez 3/4/1950', ['date_of_birth', 'patient_name']],
+    ['patient Shipley asked for a refill', ['patient_name']],
+  ])('refuses %s', (text, kinds) => {
+    expect(screenForPhi(text)).toEqual({ ok: false, kinds });
+  });
+
+  it.each<[string, string]>([
+    ['Order 666 12 3456 for gloves', 'no SSN starts with 666'],
+    ['Box 000 12 3456 in the stockroom', 'no SSN starts with 000'],
+    ['Lot 912 34 5678 of flu vaccine', 'no SSN starts with 9'],
+    ['Lot 123 00 4567 of flu vaccine', 'no SSN has a 00 group'],
+    ['Lot 123 45 0000 of flu vaccine', 'no SSN has a 0000 serial'],
+    ['Lot 123 45 67890 of flu vaccine', 'ten digits are not an SSN'],
+    ['chart 2024 review is done', 'a year after "chart"'],
+    ['chart #123 is a test chart', 'three digits are not a record number'],
+    ['Aetna 1234567 reference for the call', 'seven digits after a payer'],
+    ['Humana H12345 form', 'letters and five digits after a payer'],
+    ['member 1234 of the team', 'four digits after "member"'],
+    ['Batch 123-456-7890 posted', 'no area code starts with 1'],
+    ['called about claim batch 1234567890', 'ten digits starting with 1 are not a phone'],
+    ['1234567890 number is the NPI', 'nor before "number"'],
+    ['Ana Friday 12/20/2024 shift swap', 'a weekday is not a surname'],
+    ['Team Lunch 12/20/2024 in the break room', 'office words are not a name'],
+    ['Patient Action Plan handouts are in room 3', '"Action" is not a name'],
+    ['patient April follow-ups are due', 'a month alone is not a name'],
+    ['Ms. Office Manager is out today', 'a job is not a surname'],
+    ['HTN recheck slots: ask Ana Lopez', 'a condition before a colleague, said of the visits'],
+    ['Front Desk (2 F, 1 M) covers Saturday', 'staff counted by sex is not a name'],
+  ])('lets through %s (%s)', (text) => {
+    expect(screenForPhi(text)).toEqual({ ok: true });
+  });
+});
+
 // Where office talk and patient information look alike, the screen leans one way on purpose. These pin the
 // choice so that changing it is a decision, not an accident.
 describe('trade-offs chosen on purpose', () => {
