@@ -4,12 +4,14 @@ import { benchMatching, type Row } from './matching.ts';
 import { benchFanout } from './fanout.ts';
 import { benchRss } from './rss.ts';
 import { benchSlackAck } from './slack-ack.ts';
+import { benchPhi } from './phi.ts';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['matching', benchMatching],
   ['slack-ack', benchSlackAck],
   ['rss', benchRss],
   ['fanout', benchFanout],
+  ['phi', benchPhi],
 ];
 
 const only = process.argv.slice(2);

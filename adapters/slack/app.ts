@@ -199,7 +199,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await limiter.wait(workspace.externalId, 'users.info');
     const info = await client.users.info({ user: userId, include_locale: true });
     const user = info.user ? toDirectoryUser(info.user) : null;
-    if (user) await upsertDirectoryMember({ repos }, workspace, user);
+    if (user) await upsertDirectoryMember({ repos, logger: log }, workspace, user);
   }
 
   async function resolve(teamId: string | undefined, userId: string, client: WebClient): Promise<Workspace | null> {
@@ -342,7 +342,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const raw = event.user as Parameters<typeof toDirectoryUser>[0] & { id: string };
     const user = toDirectoryUser(raw);
     if (user) {
-      await upsertDirectoryMember({ repos }, workspace, user);
+      await upsertDirectoryMember({ repos, logger: log }, workspace, user);
       return;
     }
     if (raw.deleted) await opts.onMemberLeft?.(workspace, raw.id);

@@ -3,19 +3,32 @@
 // Contract: pure, no I/O, never throws, linear-time patterns only. A refusal carries the kinds found and
 // no wording: the bot turns kinds into a sentence through the message catalogue, in the member's locale.
 // The screen cannot tell a patient from a colleague, so it looks for the shapes of identifiers and for
-// the cues ("DOB", "MRN", "patient", "Mrs.") that make a name or a date about a patient; plain staff talk
-// (first names, counts, times, dates without a name, billing codes) passes.
+// the cues ("DOB", "MRN", "patient", "Mrs.", "72 y/o", "diabetic") that make a name or a date about a
+// patient; plain staff talk (first names, counts, times, dates without a name, billing codes, payer names,
+// room and extension numbers) passes.
 
-export type PhiKind = 'ssn' | 'record_number' | 'date_of_birth' | 'phone' | 'patient_name' | 'email';
+export type PhiKind =
+  | 'ssn'
+  | 'record_number'
+  | 'insurance_id'
+  | 'date_of_birth'
+  | 'phone'
+  | 'address'
+  | 'patient_name'
+  | 'name_with_details'
+  | 'email';
 export type PhiScreen = { ok: true } | { ok: false; kinds: PhiKind[] };
 
 /** Every kind, in the order a refusal lists them; the catalogue keeps one explanation per kind. */
 export const PHI_KINDS: readonly PhiKind[] = [
   'ssn',
   'record_number',
+  'insurance_id',
   'date_of_birth',
   'phone',
+  'address',
   'patient_name',
+  'name_with_details',
   'email',
 ];
 
@@ -84,9 +97,11 @@ const SSN_LABEL = new RegExp(
   'gi',
 );
 const LAST_FOUR = /\b(?:last|final)\s+(?:4|four)\b|\bend(?:s|ing)?\b/i;
+const LAST_FOUR_OF_SOCIAL = /\b(?:last|final)\s+(?:4|four)\s+of\s+(?:(?:her|his|their|the)\s+)?social\b/i;
 
 // "ssn 123456789" has no dashes, and "last 4 of SSN 6789" is a partial SSN used to identify someone:
-// a label followed by nine digits, or by four with a "last four"/"ending in" cue, is refused.
+// a label followed by nine digits, or by four with a "last four"/"ending in" cue, is refused. "Social"
+// alone is also social media, so with four digits it takes "last four of social".
 function labelledSsn(text: string): boolean {
   for (const m of text.matchAll(SSN_LABEL)) {
     const label = (m[1] ?? '').toLowerCase();
@@ -94,7 +109,7 @@ function labelledSsn(text: string): boolean {
     if (digits === 9) return true;
     const start = m.index;
     const context = text.slice(Math.max(0, start - 30), start + m[0].length);
-    if (digits === 4 && label !== 'social' && LAST_FOUR.test(context)) return true;
+    if (digits === 4 && (label !== 'social' || LAST_FOUR_OF_SOCIAL.test(context)) && LAST_FOUR.test(context)) return true;
   }
   return false;
 }
@@ -110,10 +125,9 @@ const RECORD_LABEL = [
   String.raw`\bchart\b`,
   String.raw`\bacct\b`,
   String.raw`\baccount\b`,
-  String.raw`\bmbi\b`,
   String.raw`\brx\s?#`,
   String.raw`\b(?:patient|pt)\s+(?:acct\b|account\b)`,
-  String.raw`\b(?:member|subscriber|policy|insurance|patient|pt|claim|record|medicare|medicaid|encounter)\s*${MARKER}`,
+  String.raw`\b(?:patient|pt|claim|record|encounter)\s*${MARKER}`,
   String.raw`\b(?:prior\s+)?auth(?:orization)?\s*(?:#|no\b|number\b)`,
 ].join('|');
 const RECORD_NUMBER = new RegExp(
@@ -121,7 +135,7 @@ const RECORD_NUMBER = new RegExp(
   'gi',
 );
 
-// Medical record, account, chart, member, claim and authorization numbers are HIPAA identifiers. A
+// Medical record, account, chart, claim and authorization numbers are HIPAA identifiers. A
 // number alone is not ("99213" is a CPT code, "ext 204" a phone extension): it takes a label naming
 // the kind of record and at least four digits. "chart 2024" with no "#" reads as a year and passes.
 function labelledRecordNumber(text: string): boolean {
@@ -133,6 +147,45 @@ function labelledRecordNumber(text: string): boolean {
     const marked = /#|\b(?:no|nbr|num|number|id)\b/i.test(label + separators);
     if (!marked && /^(?:19|20)\d\d$/.test(id)) continue;
     return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insurance member, subscriber, policy and group numbers
+
+const PAYER = [
+  String.raw`bcbs\w*`,
+  String.raw`blue\s+(?:cross|shield)(?:\s+blue\s+shield)?`,
+  String.raw`anthem|aetna|cigna|humana|uhc|united\s*healthcare|united|kaiser|tricare|champva|molina`,
+  String.raw`ambetter|oscar|wellcare|centene|optum|highmark|premera|regence|caresource|amerigroup`,
+  String.raw`medicare|medicaid|medi-?cal`,
+].join('|');
+const INSURANCE_WORD = String.raw`member|subscriber|beneficiary|cardholder|policy|group|grp|plan|insurance|ins|mbi|hicn`;
+// "ID" alone is how a card number is usually written ("ID W123456789"); ids that belong to the practice
+// or to a record are someone else's rule.
+const BARE_ID = String.raw`(?<!\b(?:patient|pt|tax|employee|ticket|claim|record|encounter|npi|provider|vendor|user|login)\s+)id`;
+const INSURANCE_NUMBER = new RegExp(
+  String.raw`\b(${PAYER}|${INSURANCE_WORD}|${BARE_ID})\b` +
+    String.raw`((?:[\s#:=.-]|\b(?:${INSURANCE_WORD}|id|no|nbr|num|number|card|is|was|dod)\b){0,12})` +
+    String.raw`(?<![a-z\d])([a-z]{0,5}\d[a-z\d-]*)(?![a-z\d])`,
+  'gi',
+);
+const STRONG_INSURANCE_WORD = /\b(?:id|no|nbr|num|number|member|subscriber|beneficiary|cardholder|policy|mbi|hicn)\b|#/i;
+
+// Member, subscriber, policy and group numbers are HIPAA identifiers, and offices write them after the
+// payer's name ("BCBS ID W123456789", "Humana H12345678"). Payer names alone are daily talk ("Aetna
+// 99213 pays $92", "Medicare 2025 fee schedule"), so after a payer or "group" the number must look like
+// a card number: letters then six digits, or eight digits; after "member", "policy" or "ID", five.
+function insuranceNumber(text: string): boolean {
+  for (const m of text.matchAll(INSURANCE_NUMBER)) {
+    const cue = `${m[1] ?? ''}${m[2] ?? ''}`;
+    const id = m[3] ?? '';
+    const digits = id.replace(/\D/g, '').length;
+    if (/^1?-?\d{3}-\d{3}-\d{4}$/.test(id)) continue;
+    if (STRONG_INSURANCE_WORD.test(cue) ? digits >= 5 : digits >= 8 || (/^[a-z]/i.test(id) && digits >= 6)) {
+      return true;
+    }
   }
   return false;
 }
@@ -208,20 +261,30 @@ function isPersonalAreaCode(area: string): boolean {
   return /^[2-9]/.test(area) && !TOLL_FREE.has(area);
 }
 
-const FORMATTED_PHONE = /(?<![\d+])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?|(\d{3})[\s.-])\d{3}[\s.-]\d{4}(?!\d)/g;
+const FORMATTED_PHONE =
+  /(?<![\d+])(?:\+?1[\s.-]?)?(?:\((\d{3})\)\s?\d{3}[\s.-]?|(\d{3})[\s.-]\d{3}[\s.-])\d{4}(?!\d)/g;
+const INTERNATIONAL_PHONE = /(?<!\w)\+1\s?(?:\((\d{3})\)|(\d{3}))[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)/g;
 
-// 555-123-4567, (555) 123-4567, 555.123.4567, +1 555 123 4567: a formatted ten-digit number is a phone.
+// 555-123-4567, (555) 123-4567, 555.123.4567, +1 555 123 4567, +15551234567: a formatted ten-digit
+// number is a phone.
 function formattedPhone(text: string): boolean {
-  for (const m of text.matchAll(FORMATTED_PHONE)) {
-    if (isPersonalAreaCode(m[1] ?? m[2] ?? '')) return true;
+  for (const regex of [FORMATTED_PHONE, INTERNATIONAL_PHONE]) {
+    for (const m of text.matchAll(regex)) {
+      if (isPersonalAreaCode(m[1] ?? m[2] ?? '')) return true;
+    }
   }
   return false;
 }
 
-const PHONE_NOUN = String.raw`\b(?:phone|ph|cell|mobile|tel|telephone|cb|callback|fax)\b`;
-const PHONE_VERB = String.raw`\b(?:call|called|calling|text|texted|contact)\b`;
+const PHONE_NOUN = String.raw`\b(?:phone|ph|cell|mobile|tel|telephone|cb|callback|fax|vm|voicemail|landline)\b`;
+const PHONE_VERB = String.raw`\b(?:call|called|calling|text|texted|contact|reach|reached|lvm|lm)\b`;
+const THEIR_NUMBER = String.raw`\b(?:her|his|their|\p{L}+['’]s)\s+(?:home\s+|work\s+)?(?:number|#)`;
 const TEN_DIGITS_AFTER_CUE = new RegExp(
-  String.raw`(?:${PHONE_NOUN}|${PHONE_VERB})[^\d\n]{0,12}?(?<!\d)1?(\d{3})\d{7}(?!\d)`,
+  String.raw`(?:${PHONE_NOUN}|${PHONE_VERB}|${THEIR_NUMBER})[^\d\n]{0,20}?(?<!\d)1?(\d{3})\d{7}(?!\d)`,
+  'giu',
+);
+const TEN_DIGITS_BEFORE_CUE = new RegExp(
+  String.raw`(?<![\d+])1?(\d{3})\d{7}(?!\d)[^\d\n]{0,20}?(?:${PHONE_NOUN}|\bnumber\b|\bline\b)`,
   'gi',
 );
 const SEVEN_DIGITS_AFTER_NOUN = new RegExp(
@@ -230,12 +293,52 @@ const SEVEN_DIGITS_AFTER_NOUN = new RegExp(
 );
 
 // Unformatted ten digits are also NPIs and account numbers, and seven digits ("730-1600") are shift
-// times, so those count as phones only after a phone word: "cell 5558675309", "home phone 867-5309".
+// times, so those count as phones only beside a phone word: "cell 5558675309", "5551234567 is her
+// cell", "text her at 2145550188", "home phone 867-5309".
 function labelledPhone(text: string): boolean {
-  for (const m of text.matchAll(TEN_DIGITS_AFTER_CUE)) {
-    if (isPersonalAreaCode(m[1] ?? '')) return true;
+  for (const regex of [TEN_DIGITS_AFTER_CUE, TEN_DIGITS_BEFORE_CUE]) {
+    for (const m of text.matchAll(regex)) {
+      if (isPersonalAreaCode(m[1] ?? '')) return true;
+    }
   }
   return SEVEN_DIGITS_AFTER_NOUN.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Street addresses
+
+// Suffixes that are only ever streets; "Drive", "Court", "Way" and "Place" are also words ("3 way
+// calls", "CT scans"), so those count only capitalized, after a capitalized street name.
+const STREET_SUFFIX = String.raw`street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy`;
+const PROPER_SUFFIX = String.raw`Drive|Dr|Court|Ct|Place|Pl|Way|Circle|Cir|Terrace|Ter|Trail|Trl|Square|Sq|Loop|Pike|Plaza|Alley`;
+const HOUSE_NUMBER = String.raw`(?<![\d/.:$,-])\d{1,6}[a-z]?\s+(?:(?:[nsew]|north|south|east|west)\.?\s+)?`;
+const STREET_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’.-]*)`;
+const STREET = new RegExp(
+  String.raw`${HOUSE_NUMBER}((?:${STREET_WORD}\s+){1,3})(?:${STREET_SUFFIX})(?![\p{L}\d])`,
+  'giu',
+);
+const PROPER_STREET = new RegExp(
+  String.raw`${HOUSE_NUMBER}((?:(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{L}'’.-]*)\s+){1,3})(?:${PROPER_SUFFIX})(?![\p{L}\d])`,
+  'gu',
+);
+const PO_BOX = /\bp\.?\s?o\.?\s?box\s*#?\s*\d|\bpost\s+office\s+box\s+\d/i;
+const STATE =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK' +
+  '|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+const CITY_STATE_ZIP = new RegExp(String.raw`\p{Lu}\p{Ll}+,?\s+(?:${STATE})\s+\d{5}(?:-\d{4})?(?!\d)`, 'u');
+const ZIP_CODE = /\bzip(?:\s*code)?\b[^\d\n]{0,12}?(?<!\d)\d{5}(?:-\d{4})?(?!\d)/i;
+
+// A house number, a street name and a suffix ("123 Main St", "1200 W. 5th St", "15 Harbor Drive"), a
+// PO box, a city with its state and ZIP, or a ZIP after "zip": each places a person. The words between
+// the number and the suffix must read as a street name, so "12 patients on Main St" passes.
+function streetAddress(text: string): boolean {
+  for (const regex of [STREET, PROPER_STREET]) {
+    for (const m of text.matchAll(regex)) {
+      const words = (m[1] ?? '').trim().split(/\s+/);
+      if (!words.some((word) => isStopWord(word.replace(/\.$/, '')))) return true;
+    }
+  }
+  return PO_BOX.test(text) || CITY_STATE_ZIP.test(text) || ZIP_CODE.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +381,62 @@ function honorificWithName(text: string): boolean {
     for (const m of text.matchAll(regex)) {
       if (!isStopWord(m[1] ?? '')) return true;
     }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A name with an age, a sex or a condition
+
+const AGE =
+  String.raw`\d{1,3}\s*(?:(?:[yY]\/?[oO]|[yY]\.[oO]\.?|[yY]rs?\.?\s+old|[yY]ears?[\s-]+old|-[yY](?:ea)?r-old)(?!\p{L})|[MF](?!\p{L}))`;
+const SEX = String.raw`(?:male|female|man|woman|boy|girl)`;
+const CONDITION =
+  String.raw`(?:diabet(?:ic|es)|t2dm|dm2|hypertensi(?:ve|on)|htn|copd|chf|ckd|esrd|dialysis|cancer|chemo(?:therapy)?` +
+  String.raw`|pregnant|hiv|hepatitis|hep\s?c|dementia|alzheimer['’]?s|parkinson['’]?s|asthma(?:tic)?|epilep(?:sy|tic)` +
+  String.raw`|seizures?|stroke|a-?fib|depression|bipolar|schizophreni\p{L}*|autis(?:m|tic)|cirrhosis|lupus` +
+  String.raw`|sickle\s+cell|hospice|migraines?|chest\s+pain|pneumonia|opioid\s+use|insulin|warfarin|pacemaker)`;
+// A condition named as a program, a class or a report is office work, not a diagnosis.
+const OFFICE_AFTER_CONDITION =
+  String.raw`(?:education|class(?:es)?|program|project|clinic|workflow|training|screening|protocol|exams?|foot|supplies` +
+  String.raw`|management|recall|reports?|list|registry|team|codes?|coding|action|handouts?|awareness|group|visits?|outreach)`;
+// The words that can stand between a name and what is said about them: "Linda Park is pregnant",
+// "Frank Miller has dementia", "Jim Carter (COPD)", "Sarah Kim is a 29 year old female".
+const LINK = String.raw`(?:[\s,:()–—-]|\b(?:has|had|is|was|with|w\/|who|diagnosed|dx|seen|in|here|for|on|a|an|known|hx|of|severe|new)\b)*`;
+const DETAILS = new RegExp(
+  String.raw`^(?:${LINK}${AGE}|\s*[,(]\s*${SEX}\b|\s*,\s*\d{1,3}\s*(?:$|[,;)])|${LINK}${CONDITION}(?!\s+${OFFICE_AFTER_CONDITION}\b)\b)`,
+  'iu',
+);
+const FULL_NAME = new RegExp(
+  String.raw`(?<![\p{L}'’])(?=(${NAME_WORD})(,\s*|\s+)(${NAME_WORD})(?![\p{L}'’]))`,
+  'gu',
+);
+const FIRST_NAME_AND_AGE = new RegExp(
+  String.raw`(?<![\p{L}'’])(${NAME_WORD}),?\s*\(?\s*\d{1,3}\s*(?:[yY]\/?[oO]|[yY]ears?[\s-]+old|-[yY]ear-old)(?!\p{L})`,
+  'gu',
+);
+const AGE_THEN_NAME = new RegExp(
+  String.raw`${AGE}(?:\s+${SEX})?\s*,?\s+(?:named\s+|called\s+)?(${NAME_WORD})\s+(${NAME_WORD})`,
+  'gu',
+);
+
+// A full name with an age, a sex or a condition is a patient described ("Robert Brown, 72 y/o male",
+// "Maria Gonzalez 45F with asthma", "72 yo male Robert Brown", "Linda Park is pregnant"). A colleague
+// teaching the diabetes class is not: the condition has to be said of the person.
+function nameWithDetails(text: string): boolean {
+  for (const m of text.matchAll(FULL_NAME)) {
+    const first = m[1] ?? '';
+    const last = m[3] ?? '';
+    if (!isFirstAndLastName(first, last)) continue;
+    const after = text.slice(m.index + first.length + (m[2] ?? '').length + last.length).slice(0, 60);
+    if (DETAILS.test(after)) return true;
+  }
+  for (const m of text.matchAll(AGE_THEN_NAME)) {
+    if (isFirstAndLastName(m[1] ?? '', m[2] ?? '')) return true;
+  }
+  // A first name with "y/o" is still a patient: "Priya, 6 y/o, came in with her dad".
+  for (const m of text.matchAll(FIRST_NAME_AND_AGE)) {
+    if (!isStopWord(m[1] ?? '')) return true;
   }
   return false;
 }
@@ -357,12 +516,15 @@ const RULES: readonly Rule[] = [
   { kind: 'ssn', test: maskedSsn },
   { kind: 'ssn', test: labelledSsn },
   { kind: 'record_number', test: labelledRecordNumber },
+  { kind: 'insurance_id', test: insuranceNumber },
   { kind: 'date_of_birth', test: labelledDateOfBirth },
   { kind: 'date_of_birth', test: bornOnDate },
   { kind: 'date_of_birth', test: nameBesideDate },
   { kind: 'phone', test: formattedPhone },
   { kind: 'phone', test: labelledPhone },
+  { kind: 'address', test: streetAddress },
   { kind: 'email', test: emailAddress },
   { kind: 'patient_name', test: patientWithName },
   { kind: 'patient_name', test: honorificWithName },
+  { kind: 'name_with_details', test: nameWithDetails },
 ];

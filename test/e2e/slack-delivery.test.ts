@@ -8,6 +8,7 @@ import { deliver } from '../../jobs/delivery-worker.ts';
 import { systemClock } from '../../src/app/clock.ts';
 import { textMessage } from '../../src/core/messages/build.ts';
 import { upsertDirectoryMember } from '../../src/core/people/upsert-member.ts';
+import { recordingLogger } from '../support/logger.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { createSlackRateLimiter } from '../../adapters/slack/rate-limiter.ts';
 import { RateLimitedError } from '../../src/core/errors.ts';
@@ -64,7 +65,7 @@ describe('delivery through Slack', () => {
       const repos = createRepositories(database.db);
       const workspace = await eventually(async () => (await repos.workspaces.findByExternal('slack', app.slack.team.id)) ?? undefined);
       app.slack.addUser({ id: 'U0HIRE003', real_name: 'Keisha Jones' });
-      const { member } = await upsertDirectoryMember({ repos }, workspace, { externalId: 'U0HIRE003', displayName: 'Keisha Jones' });
+      const { member } = await upsertDirectoryMember({ repos, logger: recordingLogger() }, workspace, { externalId: 'U0HIRE003', displayName: 'Keisha Jones' });
       const key = `test-in-doubt:${member.id}`;
       const message = textMessage('Your first check-in is here.');
       await repos.deliveries.record({ workspaceId: workspace.id, key, kind: 'test', memberIds: [member.id], conversation: 'dm', message }, new Date().toISOString());

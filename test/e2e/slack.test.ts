@@ -192,6 +192,37 @@ describe('team_join', () => {
   });
 });
 
+describe('patient information from the Slack directory', () => {
+  const PHI_TITLE = 'MA - MRN 00123456 Mrs. Lopez DOB 3/4/1950';
+
+  it('does not keep a title that looks like patient information from team_join, and still welcomes the person', async () => {
+    const user = { id: 'U0NEWPHI1', team_id: app.slack.team.id, name: 'maya', real_name: 'Maya Ortiz', tz: 'America/Chicago', deleted: false, is_bot: false, profile: { real_name: 'Maya Ortiz', title: PHI_TITLE } };
+    app.slack.addUser({ id: 'U0NEWPHI1', real_name: 'Maya Ortiz', tz: 'America/Chicago' });
+    expect((await app.post(eventEnvelope(app.slack, { type: 'team_join', user }))).status).toBe(200);
+    await eventually(async () => {
+      const posts = app.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0NEWPHI1');
+      return posts.length > 0 ? posts : undefined;
+    });
+    const ws = await workspace();
+    expect(await repos.members.findByExternal(ws.id, 'U0NEWPHI1')).toMatchObject({ displayName: 'Maya Ortiz', title: '' });
+  });
+
+  it('does not take a title that looks like patient information from user_change, and keeps the one before', async () => {
+    const ws = await workspace();
+    const user = { id: STAFF, team_id: app.slack.team.id, name: 'ana', real_name: 'Ana García', tz: 'America/New_York', deleted: false, is_bot: false, profile: { real_name: 'Ana García', title: PHI_TITLE } };
+    const before = app.slack.callsTo('chat.postMessage').length;
+    expect((await app.post(eventEnvelope(app.slack, { type: 'user_change', user }))).status).toBe(200);
+    const renamed = { ...user, real_name: 'Ana García López', profile: { real_name: 'Ana García López', title: PHI_TITLE } };
+    expect((await app.post(eventEnvelope(app.slack, { type: 'user_change', user: renamed }))).status).toBe(200);
+    const member = await eventually(async () => {
+      const m = await repos.members.findByExternal(ws.id, STAFF);
+      return m?.displayName === 'Ana García López' ? m : undefined;
+    });
+    expect(member.title).toBe('Patient Services Representative');
+    expect(app.slack.callsTo('chat.postMessage').length).toBe(before);
+  });
+});
+
 describe('forms as modals', () => {
 
 

@@ -6,11 +6,13 @@
 // Only people the directory listed before and no longer lists are deactivated: people added in Rounds
 // (a roster import in local mode) are not the directory's to remove. A person who comes back is active again;
 // someone a manager deactivated while still in the directory stays inactive. Nobody is welcomed: existing staff
-// are not new hires (a platform's own "joined" event welcomes those).
+// are not new hires (a platform's own "joined" event welcomes those). A title, team or name that looks like
+// patient information is dropped before anything is compared or stored, as a roster import refuses it.
 import type { BotDeps } from '../context.ts';
 import type { DirectoryUser, Member, Workspace } from '../model.ts';
 import type { DirectoryEntry, MemberPatch } from '../ports.ts';
 import { deactivateMember, tellPartners } from './deactivate.ts';
+import { keepableDirectoryUser } from './directory-phi.ts';
 import { wouldCreateCycle } from './hierarchy.ts';
 import { readZone } from './roster-plan.ts';
 
@@ -63,7 +65,10 @@ export async function syncDirectory(deps: SyncDeps, workspace: Workspace, users:
   const entries = new Map((await repos.directory.list(workspace.id)).map((e) => [e.externalId, e]));
   const members = new Map((await repos.members.list(workspace.id, { includeInactive: true })).map((m) => [m.externalId, m]));
   const listed = new Map<string, DirectoryUser>();
-  for (const user of users) if (user.externalId && !listed.has(user.externalId)) listed.set(user.externalId, user);
+  // Screened before anything is compared or kept: the snapshot recorded below is the screened one too.
+  for (const user of users) {
+    if (user.externalId && !listed.has(user.externalId)) listed.set(user.externalId, keepableDirectoryUser(log, workspace.id, user));
+  }
   const toRecord: DirectoryEntry[] = [];
   const touched = new Set<string>();
   const failed = new Set<string>();

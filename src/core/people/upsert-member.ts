@@ -1,20 +1,25 @@
 // A person the platform's directory knows, as a member: created on first sight, kept in step after.
 import type { BotDeps } from '../context.ts';
 import type { DirectoryUser, Member, Workspace } from '../model.ts';
+import { keepableDirectoryUser } from './directory-phi.ts';
 
-/** Creates or refreshes the member for `user`; never sends anything (joining is welcomed elsewhere). */
+/**
+ * Creates or refreshes the member for `user`; never sends anything (joining is welcomed elsewhere). A title,
+ * team or name that looks like patient information is not kept (logged without its text).
+ */
 export async function upsertDirectoryMember(
-  deps: Pick<BotDeps, 'repos'>,
+  deps: Pick<BotDeps, 'repos' | 'logger'>,
   workspace: Workspace,
-  user: DirectoryUser,
+  listed: DirectoryUser,
 ): Promise<{ member: Member; created: boolean }> {
   const { members } = deps.repos;
+  const user = keepableDirectoryUser(deps.logger, workspace.id, listed);
   const existing = await members.findByExternal(workspace.id, user.externalId);
   if (!existing) {
     const member = await members.create({
       workspaceId: workspace.id,
       externalId: user.externalId,
-      displayName: user.displayName,
+      displayName: user.displayName || user.externalId,
       role: user.isAdmin ? 'admin' : 'staff',
       title: user.title ?? '',
       team: user.team ?? '',

@@ -7,6 +7,7 @@ import type { DirectoryUser, Member, Workspace } from '../../../src/core/model.t
 import { syncDirectory } from '../../../src/core/people/directory-sync.ts';
 import type { Logger, OutboxItem, Repositories } from '../../../src/core/ports.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
+import { recordingLogger } from '../../support/logger.ts';
 
 let database: TestDatabase;
 let repos: Repositories;
@@ -130,5 +131,62 @@ describe('syncDirectory', () => {
     const after = await byExternal(workspace);
     for (const id of ['ana-garcia', 'tyler-brooks', 'luis-ortega']) expect(after.get(id)?.managerId).toBe(after.get('dana-whitfield')?.id);
     expect(after.get('marcus-lee')?.active).toBe(false);
+  });
+});
+
+describe('syncDirectory and patient information', () => {
+  const PHI_TITLE = 'MA - MRN 00123456 Mrs. Lopez DOB 3/4/1950';
+
+  it('keeps no title or team that looks like patient information, and logs which field and why without the text', async () => {
+    const workspace = await buildWorkspace(repos);
+    const logger = recordingLogger();
+    const { deps: d } = deps();
+    const directory: DirectoryUser[] = [
+      { externalId: 'U0MA0001', displayName: 'Ana García', title: PHI_TITLE, team: 'Front desk', isAdmin: true },
+      { externalId: 'U0MA0002', displayName: 'Ben Carter', title: 'Medical Assistant', team: 'Pod 2 - pt Robert Brown 72 y/o' },
+    ];
+    expect(await syncDirectory({ ...d, logger }, workspace, directory)).toMatchObject({ created: 2, failed: 0 });
+
+    const members = await byExternal(workspace);
+    expect(members.get('U0MA0001')).toMatchObject({ displayName: 'Ana García', title: '', team: 'Front desk', role: 'admin' });
+    expect(members.get('U0MA0002')).toMatchObject({ title: 'Medical Assistant', team: '' });
+    const kept = JSON.stringify(await repos.directory.list(workspace.id));
+    expect(kept).not.toMatch(/00123456|Lopez|Robert Brown/);
+
+    const warnings = logger.lines.filter((l) => l.level === 'warn');
+    expect(warnings.map((w) => w.obj)).toEqual([
+      expect.objectContaining({ externalId: 'U0MA0001', fields: ['title'], kinds: ['record_number', 'date_of_birth', 'patient_name'] }),
+      expect.objectContaining({ externalId: 'U0MA0002', fields: ['team'], kinds: ['patient_name', 'name_with_details'] }),
+    ]);
+    expect(JSON.stringify(logger.lines)).not.toMatch(/00123456|Lopez|Robert Brown/);
+
+    // The same profile again changes nothing; once fixed in the directory, the title follows.
+    expect(await syncDirectory({ ...d, logger }, workspace, directory)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    await syncDirectory(d, workspace, changed(directory, 'U0MA0001', { title: 'Medical Assistant' }));
+    expect((await byExternal(workspace)).get('U0MA0001')?.title).toBe('Medical Assistant');
+  });
+
+  it('leaves a title as it was when the directory changes it to patient information', async () => {
+    const workspace = await buildWorkspace(repos);
+    const { deps: d } = deps();
+    const directory: DirectoryUser[] = [{ externalId: 'U0MA0003', displayName: 'Kim Tran', title: 'Billing Specialist' }];
+    await syncDirectory(d, workspace, directory);
+    expect(await syncDirectory(d, workspace, changed(directory, 'U0MA0003', { title: 'Billing - BCBS ID W123456789' }))).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
+    expect((await byExternal(workspace)).get('U0MA0003')?.title).toBe('Billing Specialist');
+  });
+
+  it('keeps a name with an identifier in it out, using the directory id instead, but keeps an honorific', async () => {
+    const workspace = await buildWorkspace(repos);
+    const { deps: d } = deps();
+    await syncDirectory(d, workspace, [
+      { externalId: 'U0MA0004', displayName: 'Dana 555-201-3344' },
+      { externalId: 'U0MA0005', displayName: 'Mrs. Okafor' },
+    ]);
+    const members = await byExternal(workspace);
+    expect(members.get('U0MA0004')?.displayName).toBe('U0MA0004');
+    expect(members.get('U0MA0005')?.displayName).toBe('Mrs. Okafor');
   });
 });
