@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/core/**/*.test.ts'],
     exclude: ['test/core/boundary.test.ts'],
+    // Stryker runs two of these next to each other on a busy machine; property tests need the room.
+    testTimeout: 60_000,
   },
 });

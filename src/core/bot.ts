@@ -157,7 +157,9 @@ function explainFailure(ctx: HandlerContext, failure: ParseFailure): Message[] {
       }
       return [textMessage(`${t.unknown.notUnderstood} ${t.unknown.tryHelp}`), help];
     case 'bad_date':
-      return [textMessage(t.badDate[failure.detail])];
+      return [
+        textMessage(failure.detail === 'no_such_date' && failure.nonexistent ? t.noSuchDate(failure.nonexistent) : t.badDate[failure.detail]),
+      ];
     case 'bad_args':
       return [textMessage(`${t.badArgs.intro(failure.command)}\n${usageLine(t, failure.command)}`)];
   }

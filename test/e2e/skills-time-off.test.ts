@@ -274,6 +274,10 @@ describe('time off', () => {
     ['out last monday', /already in the past/],
     ['out jan 1 - jun 30', /longer than 60 days/],
     ['out someday soon', /couldn't read that date/],
+    ['out dec 32', /^That date does not exist: December has 31 days\. .*Nothing was recorded\.$/],
+    ['out 13/1', /^That date does not exist: there is no month 13\./],
+    ['out 1/5/9999', /more than 18 months from today/],
+    ['out jan 1 3000', /more than 18 months from today/],
   ])('refuses "%s" with a clear answer and stores nothing', async (text, answer) => {
     const replies = await app.say('james-wu', text);
     expect(allText(replies)).toMatch(answer);
@@ -295,6 +299,15 @@ describe('snooze and opt-out', () => {
     expect(allText(await app.say('tom-becker', 'snooze off'))).toMatch(/not snoozed/);
     expect(allText(await app.say('tom-becker', 'snooze last monday'))).toMatch(/already in the past/);
     expect((await member('tom-becker')).snoozedUntil).toBeNull();
+  });
+
+  it.each([
+    ['snooze until jan 1 3000', /I can stay quiet for up to a year at a time/],
+    ['snooze for 13 months', /I can stay quiet for up to a year at a time/],
+    ['snooze until 4/31', /^That date does not exist: April has 30 days\./],
+  ])('refuses "%s" kindly and stays as it was', async (text, answer) => {
+    expect(allText(await app.say('james-wu', text))).toMatch(answer);
+    expect((await member('james-wu')).snoozedUntil).toBeNull();
   });
 
   it('opts out in one step, says how to come back, and opts in again', async () => {

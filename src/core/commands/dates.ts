@@ -2,13 +2,22 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { DayPart } from '../model.ts';
-import type { DateSpan, ParseContext } from './types.ts';
+import type { DateSpan, NoSuchDate, ParseContext } from './types.ts';
 
 /** Why a date could not be used; the same words as `ParseFailure['detail']`. */
-export type DateProblem = 'unparsed' | 'end_before_start' | 'past' | 'too_long';
+export type DateProblem = 'unparsed' | 'end_before_start' | 'past' | 'too_long' | 'too_far' | 'no_such_date';
+
+/** What `checkSpan` can find wrong with a span that was read. */
+export type SpanProblem = Exclude<DateProblem, 'no_such_date'>;
 
 /** The longest span `out` and `cover` accept, in days, both ends included. */
 export const MAX_SPAN_DAYS = 60;
+
+/** Time off (and cover) must start within this many months from today. */
+export const MAX_START_MONTHS = 18;
+
+/** A snooze must end (Rounds may write again) within this many months from today. */
+export const MAX_SNOOZE_MONTHS = 12;
 
 /**
  * What `readSpan` found: the span, and the words it did not use (lowercased,
@@ -16,10 +25,17 @@ export const MAX_SPAN_DAYS = 60;
  */
 export type SpanReading =
   | { ok: true; span: DateSpan; rest: string }
-  | { ok: false; detail: 'unparsed' | 'end_before_start' };
+  | { ok: false; detail: 'unparsed' | 'end_before_start' }
+  | { ok: false; detail: 'no_such_date'; nonexistent: NoSuchDate };
 
-export type SpanResult = { ok: true; span: DateSpan } | { ok: false; detail: DateProblem };
-export type DayResult = { ok: true; date: string } | { ok: false; detail: 'unparsed' };
+export type SpanResult =
+  | { ok: true; span: DateSpan }
+  | { ok: false; detail: SpanProblem }
+  | { ok: false; detail: 'no_such_date'; nonexistent: NoSuchDate };
+export type DayResult =
+  | { ok: true; date: string }
+  | { ok: false; detail: 'unparsed' }
+  | { ok: false; detail: 'no_such_date'; nonexistent: NoSuchDate };
 
 type Day = DateTime;
 
@@ -40,6 +56,21 @@ export function addDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date;
 }
 
+/** Adds calendar months to a `yyyy-MM-dd` date; a day the month lacks becomes its last ("Aug 31" + 6 months is Feb 28). */
+export function addMonths(date: string, months: number): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ months }).toISODate() ?? date;
+}
+
+/** The last day time off may start on, `MAX_START_MONTHS` after `today` (`yyyy-MM-dd`). */
+export function latestStart(today: string): string {
+  return addMonths(today, MAX_START_MONTHS);
+}
+
+/** The last day a snooze may run until, `MAX_SNOOZE_MONTHS` after `today` (`yyyy-MM-dd`). */
+export function latestSnoozeEnd(today: string): string {
+  return addMonths(today, MAX_SNOOZE_MONTHS);
+}
+
 /** Days in a span, both ends included. */
 export function spanDays(span: Pick<DateSpan, 'start' | 'end'>): number {
   const start = DateTime.fromISO(span.start, { zone: 'utc' });
@@ -55,6 +86,8 @@ export function readSpan(text: string, ctx: ParseContext): SpanReading {
   const now = today(ctx);
   if (!now) return { ok: false, detail: 'unparsed' };
   const s = normaliseDateText(text);
+  const nonexistent = findNonexistentDate(s, now);
+  if (nonexistent) return { ok: false, detail: 'no_such_date', nonexistent };
   let found = readSpecial(s, now) ?? readChrono(s, now) ?? readOrdinals(s, now);
   if (!found) return { ok: false, detail: 'unparsed' };
   // "until friday", "thru jan 3": from today to that day.
@@ -75,10 +108,11 @@ export function checkSpan(
   span: Pick<DateSpan, 'start' | 'end'>,
   ctx: ParseContext,
   maxDays: number = MAX_SPAN_DAYS,
-): DateProblem | undefined {
+): SpanProblem | undefined {
   const todayDate = localToday(ctx);
   if (span.end < span.start) return 'end_before_start';
   if (todayDate && span.end < todayDate) return 'past';
+  if (todayDate && span.start > latestStart(todayDate)) return 'too_far';
   if (spanDays(span) > maxDays) return 'too_long';
   return undefined;
 }
@@ -97,7 +131,8 @@ export function parseSpan(text: string, ctx: ParseContext): SpanResult {
  */
 export function parseDay(text: string, ctx: ParseContext): DayResult {
   const read = readSpan(text, ctx);
-  return read.ok ? { ok: true, date: read.span.start } : { ok: false, detail: 'unparsed' };
+  if (read.ok) return { ok: true, date: read.span.start };
+  return read.detail === 'no_such_date' ? read : { ok: false, detail: 'unparsed' };
 }
 
 function today(ctx: ParseContext): Day | undefined {
@@ -350,4 +385,48 @@ function readOrdinals(s: string, now: Day): Found | undefined {
   const end = m[2] === undefined ? start : dayInMonthOnOrAfter(start, Number(m[2]));
   if (!end) return undefined;
   return { start, end, used: [[m.index, m.index + m[0].length]] };
+}
+
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const ORDINAL = '(?:st|nd|rd|th)?';
+const ISO_DATE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
+const SLASHED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g;
+const MONTH_THEN_DAY = new RegExp(
+  `\\b${MONTH_NAME}\\s+(?:the\\s+)?(\\d{1,2})${ORDINAL}(?:\\s*(?:-|to)\\s*(?:the\\s+)?(\\d{1,2})${ORDINAL})?(?![\\d:/])\\b(?:,?\\s+(\\d{4})\\b)?`,
+  'g',
+);
+const DAY_THEN_MONTH = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH_NAME}\\b(?:,?\\s+(\\d{4})\\b)?`, 'g');
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthNumber(name: string): number {
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3)) + 1;
+}
+
+/**
+ * The first written date that is not in the calendar: "dec 32", "2/30", "13/1", "2026-04-31", "feb 29"
+ * in a year without one. chrono would otherwise read "dec 32" as December 2032 and "13/1" as January 13.
+ * Without a year, a month means its next occurrence (this year's if it has not ended).
+ */
+function findNonexistentDate(s: string, now: Day): NoSuchDate | undefined {
+  const candidates: Array<{ at: number; month: number; days: number[]; year?: number }> = [];
+  for (const m of s.matchAll(ISO_DATE)) candidates.push({ at: m.index, month: Number(m[2]), days: [Number(m[3])], year: Number(m[1]) });
+  for (const m of s.matchAll(SLASHED_DATE)) {
+    const year = m[3] === undefined ? undefined : m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    candidates.push({ at: m.index, month: Number(m[1]), days: [Number(m[2])], ...(year === undefined ? {} : { year }) });
+  }
+  for (const m of s.matchAll(MONTH_THEN_DAY)) {
+    const days = [Number(m[2]), ...(m[3] === undefined ? [] : [Number(m[3])])];
+    candidates.push({ at: m.index, month: monthNumber(m[1] ?? ''), days, ...(m[4] === undefined ? {} : { year: Number(m[4]) }) });
+  }
+  for (const m of s.matchAll(DAY_THEN_MONTH)) {
+    candidates.push({ at: m.index, month: monthNumber(m[2] ?? ''), days: [Number(m[1])], ...(m[3] === undefined ? {} : { year: Number(m[3]) }) });
+  }
+  candidates.sort((a, b) => a.at - b.at);
+  for (const { month, days, year } of candidates) {
+    if (month < 1 || month > 12) return { month };
+    const inYear = year ?? (month >= now.month ? now.year : now.year + 1);
+    const length = DateTime.utc(inYear, month, 1).daysInMonth ?? 31;
+    if (days.some((d) => d < 1 || d > length)) return month === 2 ? { month, days: length, year: inYear } : { month, days: length };
+  }
+  return undefined;
 }

@@ -1,8 +1,8 @@
 // The command grammar of DESIGN §3: a first word (or its alias) and the arguments each command takes.
 import type { SkillLevel } from '../model.ts';
-import { addDays, checkSpan, localToday, parseDay, parseSpan, readSpan } from './dates.ts';
+import { addDays, checkSpan, latestSnoozeEnd, localToday, parseDay, parseSpan, readSpan } from './dates.ts';
 import { hasMention, mentionOf, restoreMentions, sameMention } from './mentions.ts';
-import type { Command, Mention, ParseContext, ParseFailure, ParseResult } from './types.ts';
+import type { Command, DateDetail, Mention, NoSuchDate, ParseContext, ParseFailure, ParseResult } from './types.ts';
 
 /** A tidied one-line command: mentions are placeholder words, indexing `mentions`. */
 export interface Sentence {
@@ -14,12 +14,12 @@ type Handler = (rest: string, sentence: Sentence, ctx: ParseContext) => ParseRes
 
 export const ok = (command: Command): ParseResult => ({ ok: true, command });
 export const badArgs = (command: string): ParseFailure => ({ ok: false, reason: 'bad_args', command });
-const badDate = (command: string, detail: 'unparsed' | 'end_before_start' | 'past' | 'too_long'): ParseFailure => ({
-  ok: false,
-  reason: 'bad_date',
-  command,
-  detail,
-});
+/** A refused date; a date that does not exist carries why (`nonexistent`). */
+const badDate = (command: string, detail: DateDetail, nonexistent?: NoSuchDate): ParseFailure =>
+  nonexistent ? { ok: false, reason: 'bad_date', command, detail, nonexistent } : { ok: false, reason: 'bad_date', command, detail };
+
+const refusal = (command: string, failure: { detail: DateDetail; nonexistent?: NoSuchDate }): ParseFailure =>
+  badDate(command, failure.detail, failure.nonexistent);
 
 function words(text: string): string[] {
   return text.split(' ').filter((w) => w.length > 0);
@@ -58,13 +58,14 @@ export function snoozeArgs(rest: string, ctx: ParseContext): ParseResult {
   const kind = connector ? (/thr|end of/i.test(connector[1] ?? '') ? 'through' : 'until') : 'plain';
   const dateText = connector ? text.slice(connector[0].length) : text;
   const read = readSpan(dateText, ctx);
-  if (!read.ok) return badDate('snooze', read.detail);
+  if (!read.ok) return refusal('snooze', read);
   const { start, end } = read.span;
   let until = kind === 'until' ? start : kind === 'through' || start !== end ? addDays(end, 1) : start;
   const today = localToday(ctx);
   // "snooze until monday" typed on a Monday means next Monday: snoozing until today does nothing.
   if (until === today && WEEKDAY.test(dateText) && !/\b(?:today|tonight|this)\b/i.test(dateText)) until = addDays(until, 7);
   if (today && until < today) return badDate('snooze', 'past');
+  if (today && until > latestSnoozeEnd(today)) return badDate('snooze', 'snooze_too_far');
   return ok({ name: 'snooze', until });
 }
 
@@ -84,7 +85,7 @@ export function outArgs(rest: string, ctx: ParseContext): ParseResult {
   const text = strip(rest, OUT_FILLER);
   if (!text) return badArgs('out');
   const span = parseSpan(text, ctx);
-  return span.ok ? ok({ name: 'out_add', span: span.span }) : badDate('out', span.detail);
+  return span.ok ? ok({ name: 'out_add', span: span.span }) : refusal('out', span);
 }
 
 // ---- cover ----------------------------------------------------------------
@@ -110,7 +111,7 @@ export function coverArgs(rest: string, ctx: ParseContext): ParseResult {
     const task = taskAfterFor(read.rest, !NOT_A_TASK.test(read.rest) && words(read.rest).length <= 4);
     return ok(task ? { name: 'cover', span: read.span, task } : { name: 'cover', span: read.span });
   }
-  if (read.detail !== 'unparsed' || DATE_WORDS.test(text)) return badDate('cover', read.detail);
+  if (read.detail !== 'unparsed' || DATE_WORDS.test(text)) return refusal('cover', read);
   const task = taskAfterFor(text, true);
   return ok(task ? { name: 'cover', task } : { name: 'cover' });
 }
@@ -308,7 +309,7 @@ function welcome(rest: string, sentence: Sentence, ctx: ParseContext): ParseResu
   let start: string | undefined;
   if (dateText) {
     const day = parseDay(dateText, ctx);
-    if (!day.ok) return badDate('welcome', 'unparsed');
+    if (!day.ok) return refusal('welcome', day);
     start = day.date;
   }
   return ok({ name: 'welcome', member, ...(buddy ? { buddy } : {}), ...(start ? { start } : {}) });

@@ -11,6 +11,22 @@ export interface DateSpan {
   part: DayPart;
 }
 
+/**
+ * Why a date was refused. `no_such_date`: the day is not in the calendar ("dec 32", "2/30", "13/1");
+ * `too_far`: time off or cover starting beyond the horizon; `snooze_too_far`: a snooze ending beyond a year.
+ */
+export type DateDetail = 'unparsed' | 'end_before_start' | 'past' | 'too_long' | 'too_far' | 'snooze_too_far' | 'no_such_date';
+
+/**
+ * A date that does not exist: a month outside 1–12 (`days` absent), or a day outside the month's
+ * `days`; `year` is set when the number of days depends on it (February).
+ */
+export interface NoSuchDate {
+  month: number;
+  days?: number;
+  year?: number;
+}
+
 export type Command =
   | { name: 'help' }
   | { name: 'snooze'; until: string }
@@ -46,8 +62,8 @@ export type CommandName = Command['name'];
 export type ParseFailure =
   /** Nothing recognisable; `suggestion` is the closest command word, if any is close. */
   | { ok: false; reason: 'unknown'; suggestion?: string }
-  /** The command is known but its date could not be understood or makes no sense. */
-  | { ok: false; reason: 'bad_date'; command: string; detail: 'unparsed' | 'end_before_start' | 'past' | 'too_long' }
+  /** The command is known but its date could not be understood or makes no sense; `nonexistent` says why a date is not one. */
+  | { ok: false; reason: 'bad_date'; command: string; detail: DateDetail; nonexistent?: NoSuchDate }
   /** The command is known but its arguments are missing or wrong; `usage` is the command's usage line key. */
   | { ok: false; reason: 'bad_args'; command: string };
 

@@ -12,6 +12,7 @@ import type { HandlerContext } from '../context.ts';
 import { actions, button, message, section, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { DayPart, Member, TimeOff } from '../model.ts';
+import { latestSnoozeEnd } from '../commands/dates.ts';
 import { formatDay } from '../coverage/dates.ts';
 
 export type Half = 'morning' | 'afternoon';
@@ -76,6 +77,8 @@ export async function snooze(ctx: HandlerContext, command: { until: string }): P
   const now = today(ctx);
   if (command.until < now) return [textMessage(t.badDate.past)];
   if (command.until === now) return [textMessage(t.coverage.snooze.today)];
+  // The parser refuses these already; this guards the store against any other caller.
+  if (command.until > latestSnoozeEnd(now)) return [textMessage(t.badDate.snooze_too_far)];
   await ctx.deps.repos.members.update(ctx.workspace.id, ctx.member.id, { snoozedUntil: command.until });
   ctx.log.info({ until: command.until }, 'member snoozed');
   const lines = [t.coverage.snooze.done(formatDay(command.until, now, ctx.member.locale))];

@@ -48,7 +48,7 @@ async function saveSettings(ctx: HandlerContext, token: string, fields?: Record<
     const shown = await showSettings(ctx);
     return [textMessage(ctx.t.settings.stale), ...shown];
   }
-  const read = readSubmission(ctx.t, fields, current, fromDate);
+  const read = readSubmission(ctx.t, fields, current, fromDate, { now: ctx.now.toISO() ?? '', timeZone: ctx.workspace.timeZone });
   if (!read.ok) return [invalidMessage(ctx.t, read.errors, read.redisplay, currentToken)];
   const changes = describeChanges(ctx.t, current, read.next, fromDate);
   if (changes.length === 0) {

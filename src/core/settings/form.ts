@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Catalog } from '../messages/catalog.ts';
 import type { WorkspaceSettings } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
-import { HOLIDAY_NAME_MAX, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.ts';
+import type { ParseContext } from '../commands/types.ts';
+import { HOLIDAY_NAME_MAX, type HolidayLine, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.ts';
 
 /** The practice's settings as the form edits them: the workspace's zone and its settings. */
 export interface PracticeSettings {
@@ -64,7 +65,14 @@ export function formValues(current: PracticeSettings, fromDate: string): FormVal
  * Reads a whole submission: every field is checked, and either all of it is valid or nothing is
  * taken. A field missing from `fields` keeps its current value (API scripts may send only what changes).
  */
-export function readSubmission(t: Catalog, fields: Record<string, string>, current: PracticeSettings, fromDate: string): Submission {
+/** `dates`: the practice's now and zone, for holidays typed without a year. */
+export function readSubmission(
+  t: Catalog,
+  fields: Record<string, string>,
+  current: PracticeSettings,
+  fromDate: string,
+  dates: ParseContext,
+): Submission {
   const shown = formValues(current, fromDate);
   const raw = Object.fromEntries(FIELD_NAMES.map((name) => [name, fields[name] ?? shown[name]])) as FormValues;
   const redisplay = { ...raw };
@@ -94,8 +102,8 @@ export function readSubmission(t: Catalog, fields: Record<string, string>, curre
   const introCount = readNumber(raw.introCount, LIMITS.introCount);
   if (introCount === null) fail('introCount', tx.number(raw.introCount, LIMITS.introCount.min, LIMITS.introCount.max));
 
-  const holidays = readHolidays(t, raw.holidays, errors);
-  if (holidays.phiLines.size > 0) redisplay.holidays = withoutNames(raw.holidays, holidays.phiLines);
+  const holidays = readHolidays(t, raw.holidays, errors, dates);
+  if (holidays.phiLines.size > 0) redisplay.holidays = withoutNames(raw.holidays, holidays.list, holidays.phiLines);
 
   if (
     errors.length > 0 ||
@@ -141,9 +149,9 @@ function readNumber(text: string, range: { min: number; max: number }): number |
   return n >= range.min && n <= range.max ? n : null;
 }
 
-function readHolidays(t: Catalog, text: string, errors: FieldError[]) {
+function readHolidays(t: Catalog, text: string, errors: FieldError[], dates: ParseContext) {
   const tx = t.settings.invalid;
-  const { holidays, errors: lineErrors } = parseHolidayLines(text);
+  const { holidays, errors: lineErrors } = parseHolidayLines(text, dates);
   const phiLines = new Set<number>();
   const problems: { line: number; problem: string }[] = lineErrors.map((e) => ({
     line: e.line,
@@ -167,10 +175,11 @@ function readHolidays(t: Catalog, text: string, errors: FieldError[]) {
 }
 
 /** The text again with the names on `lines` dropped, so patient information is not echoed back into the chat. */
-function withoutNames(text: string, lines: Set<number>): string {
+function withoutNames(text: string, holidays: readonly HolidayLine[], lines: Set<number>): string {
+  const dateOn = new Map(holidays.map((h) => [h.line, h.dateText]));
   return text
     .split(/\r?\n/)
-    .map((line, i) => (lines.has(i + 1) ? (/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}/.exec(line)?.[0] ?? '') : line))
+    .map((line, i) => (lines.has(i + 1) ? (dateOn.get(i + 1) ?? '') : line))
     .join('\n');
 }
 

@@ -2,6 +2,8 @@
 // Pure; each returns null (or the offending part) for text it cannot read, never throws.
 import { DateTime, IANAZone } from 'luxon';
 import type { Cadence } from '../model.ts';
+import { localToday, readSpan } from '../commands/dates.ts';
+import type { ParseContext } from '../commands/types.ts';
 import type { Holiday } from './holidays.ts';
 
 const WEEKDAYS: Record<string, number> = {
@@ -147,15 +149,22 @@ export interface HolidayLineError {
 }
 export interface HolidayLine extends Holiday {
   line: number;
+  /** The words of the line that gave the date, as typed. */
+  dateText: string;
 }
 
 export const HOLIDAY_NAME_MAX = 60;
 
+/** The most words a holiday's date can take ("Thursday, November 26th, 2026"). */
+const HOLIDAY_DATE_WORDS = 6;
+
 /**
- * One holiday a line: "2026-12-25 Christmas Day", also "2026-12-25 - Christmas", "12/25/2026: Christmas"
- * or a date alone. Blank lines and list bullets are skipped; a date listed twice keeps its first name.
+ * One holiday a line, the date first in the same words as time off: "Dec 24 Christmas Eve",
+ * "12/31 New Year's Eve", "Jan 1 2027 New Year's Day", "2026-12-25 - Christmas", "12/25/2026: Christmas"
+ * or a date alone. A date without a year is its next occurrence from today (`ctx`), since a holiday list
+ * plans ahead. Blank lines and list bullets are skipped; a date listed twice keeps its first name.
  */
-export function parseHolidayLines(text: string): { holidays: HolidayLine[]; errors: HolidayLineError[] } {
+export function parseHolidayLines(text: string, ctx: ParseContext): { holidays: HolidayLine[]; errors: HolidayLineError[] } {
   const holidays: HolidayLine[] = [];
   const errors: HolidayLineError[] = [];
   const seen = new Set<string>();
@@ -163,18 +172,40 @@ export function parseHolidayLines(text: string): { holidays: HolidayLine[]; erro
     const line = index + 1;
     const trimmed = raw.trim().replace(/^[•*-]\s+/, '');
     if (trimmed.length === 0) return;
-    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])|^(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d])/.exec(trimmed);
-    if (!match) return errors.push({ line, text: trimmed, problem: 'format' });
-    const [y, m, d] = match[1] ? [match[1], match[2], match[3]] : [match[6], match[4], match[5]];
-    const date = DateTime.utc(Number(y), Number(m), Number(d));
-    if (!date.isValid) return errors.push({ line, text: trimmed, problem: 'date' });
-    const name = trimmed.slice(match[0].length).replace(/^\s*[-–—:,|]?\s*/, '').replace(/\s+/g, ' ').trim();
+    const read = readHolidayDate(trimmed, ctx);
+    if (!read.ok) return errors.push({ line, text: trimmed, problem: read.problem });
+    const name = read.rest.replace(/^\s*[-–—:,|]?\s*/, '').replace(/\s+/g, ' ').trim();
     if (name.length > HOLIDAY_NAME_MAX) return errors.push({ line, text: trimmed, problem: 'name_too_long' });
-    const iso = date.toISODate() ?? '';
-    if (seen.has(iso)) return;
-    seen.add(iso);
-    holidays.push({ line, date: iso, name });
+    if (seen.has(read.date)) return;
+    seen.add(read.date);
+    holidays.push({ line, date: read.date, name, dateText: read.dateText });
   });
   holidays.sort((a, b) => a.date.localeCompare(b.date));
   return { holidays, errors };
+}
+
+type HolidayDate = { ok: true; date: string; dateText: string; rest: string } | { ok: false; problem: 'format' | 'date' };
+
+/** The longest run of leading words that reads as exactly one day; the words after it are the name, as typed. */
+function readHolidayDate(line: string, ctx: ParseContext): HolidayDate {
+  const words = line.split(/\s+/);
+  let problem: 'format' | 'date' = 'format';
+  for (let count = Math.min(words.length, HOLIDAY_DATE_WORDS); count > 0; count--) {
+    const dateText = words.slice(0, count).join(' ').replace(/[\s\-–—:,|]+$/, '');
+    const read = readSpan(dateText, ctx);
+    if (!read.ok) {
+      if (read.detail === 'no_such_date') problem = 'date';
+      continue;
+    }
+    if (read.rest !== '' || read.span.start !== read.span.end) continue;
+    return { ok: true, date: nextOccurrence(read.span.start, dateText, ctx), dateText, rest: words.slice(count).join(' ') };
+  }
+  return { ok: false, problem };
+}
+
+/** A date read without a year that has already passed this year means next year's. */
+function nextOccurrence(date: string, dateText: string, ctx: ParseContext): string {
+  const today = localToday(ctx);
+  if (!today || date >= today || /\d{4}|\d{1,2}\/\d{1,2}\/\d{2}/.test(dateText)) return date;
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ years: 1 }).toISODate() ?? date;
 }

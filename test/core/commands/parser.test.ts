@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCommand, readCommand } from '../../../src/core/commands/parser.ts';
-import type { Command, DateSpan, ParseContext, ParseResult } from '../../../src/core/commands/types.ts';
+import type { Command, DateSpan, NoSuchDate, ParseContext, ParseResult } from '../../../src/core/commands/types.ts';
 import type { DayPart } from '../../../src/core/model.ts';
 
 // Monday 2026-11-23, 09:00 in New York. Every expected date below is written out by
@@ -368,6 +368,65 @@ describe('parseCommand: bad dates', () => {
   });
 });
 
+describe('parseCommand: dates that cannot be meant', () => {
+  // Monday Nov 23, 2026 in New York: February 2027 has 28 days, 2028 is a leap year.
+  const noSuchDate = (command: string, nonexistent: NoSuchDate): ParseResult => ({ ok: false, reason: 'bad_date', command, detail: 'no_such_date', nonexistent });
+
+  it.each([
+    ['out dec 32', noSuchDate('out', { month: 12, days: 31 })],
+    ['out december 32nd', noSuchDate('out', { month: 12, days: 31 })],
+    ['out the 32nd of december', noSuchDate('out', { month: 12, days: 31 })],
+    ['out 12/32', noSuchDate('out', { month: 12, days: 31 })],
+    ['out dec 20-32', noSuchDate('out', { month: 12, days: 31 })],
+    ['out nov 31 - dec 2', noSuchDate('out', { month: 11, days: 30 })],
+    ['out jun 31st', noSuchDate('out', { month: 6, days: 30 })],
+    ['out april 31', noSuchDate('out', { month: 4, days: 30 })],
+    ['out dec 0', noSuchDate('out', { month: 12, days: 31 })],
+    ['out feb 29', noSuchDate('out', { month: 2, days: 28, year: 2027 })],
+    ['out 2/30/2028', noSuchDate('out', { month: 2, days: 29, year: 2028 })],
+    ['out 13/1', noSuchDate('out', { month: 13 })],
+    ['out 0/5', noSuchDate('out', { month: 0 })],
+    ['cover 2026-13-01', noSuchDate('cover', { month: 13 })],
+    ['cover 2026-11-31 for billing', noSuchDate('cover', { month: 11, days: 30 })],
+    ['snooze until feb 30', noSuchDate('snooze', { month: 2, days: 28, year: 2027 })],
+    ['welcome @ana starting 9/31', noSuchDate('welcome', { month: 9, days: 30 })],
+  ])('%s is refused with the reason', (text, expected) => {
+    expect(parseCommand(text, NY)).toStrictEqual(expected);
+  });
+
+  it('still reads the days that do exist, leap days included', () => {
+    expectCommand('out feb 29 2028', { name: 'out_add', span: span('2028-02-29') });
+    expectCommand('out dec 31', { name: 'out_add', span: span('2026-12-31') });
+    expectCommand('out 2/28', { name: 'out_add', span: span('2027-02-28') });
+    expectCommand('out dec 20-31', { name: 'out_add', span: span('2026-12-20', '2026-12-31') });
+  });
+
+  it.each([
+    ['out 1/5/9999', 'out'],
+    ['out jan 1 3000', 'out'],
+    ['out may 24 2028', 'out'],
+    ['cover dec 1 2030', 'cover'],
+  ])('%s starts more than 18 months ahead and is refused', (text, command) => {
+    expect(parseCommand(text, NY)).toStrictEqual({ ok: false, reason: 'bad_date', command, detail: 'too_far' });
+  });
+
+  it('takes time off starting exactly 18 months from today', () => {
+    expectCommand('out may 23 2028', { name: 'out_add', span: span('2028-05-23') });
+  });
+
+  it.each(['snooze until jan 1 3000', 'snooze until nov 24 2027', 'snooze through nov 23 2027', 'snooze for 13 months'])(
+    '%s ends more than a year ahead and is refused',
+    (text) => {
+      expect(parseCommand(text, NY)).toStrictEqual({ ok: false, reason: 'bad_date', command: 'snooze', detail: 'snooze_too_far' });
+    },
+  );
+
+  it('snoozes until exactly a year from today', () => {
+    expectCommand('snooze until nov 23 2027', { name: 'snooze', until: '2027-11-23' });
+    expectCommand('snooze through nov 22 2027', { name: 'snooze', until: '2027-11-23' });
+  });
+});
+
 describe('parseCommand: bad arguments', () => {
   it.each([
     ['pair @ana', 'pair'],
@@ -441,7 +500,12 @@ function isWellFormed(result: ParseResult): boolean {
       case 'unknown':
         return result.suggestion === undefined || typeof result.suggestion === 'string';
       case 'bad_date':
-        return typeof result.command === 'string' && ['unparsed', 'end_before_start', 'past', 'too_long'].includes(result.detail);
+        if (result.detail === 'no_such_date') return result.nonexistent !== undefined && Number.isInteger(result.nonexistent.month);
+        return (
+          typeof result.command === 'string' &&
+          ['unparsed', 'end_before_start', 'past', 'too_long', 'too_far', 'snooze_too_far'].includes(result.detail) &&
+          result.nonexistent === undefined
+        );
       case 'bad_args':
         return typeof result.command === 'string' && result.command.length > 0;
       default:

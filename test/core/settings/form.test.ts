@@ -5,6 +5,8 @@ import { describeChanges, formValues, type PracticeSettings, readSubmission, set
 
 const t = catalogFor('en');
 const FROM = '2026-01-01';
+// Thursday Dec 3, 2026, 9:00 in Chicago.
+const TODAY = { now: '2026-12-03T15:00:00Z', timeZone: 'America/Chicago' };
 
 const current: PracticeSettings = {
   timeZone: 'America/Chicago',
@@ -44,7 +46,7 @@ describe('formValues', () => {
 
 describe('readSubmission', () => {
   it('takes a valid form whole, keeps holidays before this year, and names the changes', () => {
-    const read = readSubmission(t, valid, current, FROM);
+    const read = readSubmission(t, valid, current, FROM, TODAY);
     expect(read).toStrictEqual({
       ok: true,
       next: {
@@ -76,18 +78,28 @@ describe('readSubmission', () => {
   });
 
   it('keeps what a submission leaves out, and an unchanged form changes nothing', () => {
-    const read = readSubmission(t, { checkinTime: '9am' }, current, FROM);
+    const read = readSubmission(t, { checkinTime: '9am' }, current, FROM, TODAY);
     expect(read).toStrictEqual({ ok: true, next: current });
     if (read.ok) expect(describeChanges(t, current, read.next, FROM)).toStrictEqual([]);
   });
 
   it('lists a past holiday typed again only once', () => {
-    const read = readSubmission(t, { holidays: '2025-12-25 Christmas Day' }, current, FROM);
+    const read = readSubmission(t, { holidays: '2025-12-25 Christmas Day' }, current, FROM, TODAY);
     expect(read.ok && read.next.settings.holidays).toStrictEqual(['2025-12-25']);
   });
 
+  it('saves holidays typed in the words people use for time off', () => {
+    const read = readSubmission(t, { holidays: "Dec 24 Christmas Eve\n12/31 New Year's Eve\nJan 1 2027 New Year's Day" }, current, FROM, TODAY);
+    expect(read.ok && read.next.settings.holidays).toStrictEqual(['2025-12-25', '2026-12-24', '2026-12-31', '2027-01-01']);
+    expect(read.ok && read.next.settings.holidayNames).toMatchObject({
+      '2026-12-24': 'Christmas Eve',
+      '2026-12-31': "New Year's Eve",
+      '2027-01-01': "New Year's Day",
+    });
+  });
+
   it('an empty holiday box means no holidays from this year on', () => {
-    const read = readSubmission(t, { holidays: '' }, current, FROM);
+    const read = readSubmission(t, { holidays: '' }, current, FROM, TODAY);
     expect(read.ok && read.next.settings.holidays).toStrictEqual(['2025-12-25']);
   });
 
@@ -102,7 +114,7 @@ describe('readSubmission', () => {
       introCount: '2.5',
       holidays: '2026-13-01 Foo\n2026-08-03 Call 555-123-4567 first\n2026-12-24 Christmas Eve',
     };
-    const read = readSubmission(t, typed, current, FROM);
+    const read = readSubmission(t, typed, current, FROM, TODAY);
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors.map((e) => e.field)).toStrictEqual([
@@ -130,14 +142,14 @@ describe('readSubmission', () => {
   });
 
   it('refuses a check-in day that is not a work day', () => {
-    const read = readSubmission(t, { workDays: 'Tue-Fri' }, current, FROM);
+    const read = readSubmission(t, { workDays: 'Tue-Fri' }, current, FROM, TODAY);
     expect(read.ok ? [] : read.errors).toStrictEqual([
       { field: 'checkinDay', problem: "Monday isn't one of the work days. Choose a work day, or add Monday to the work days." },
     ]);
   });
 
   it('refuses no work days at all', () => {
-    const read = readSubmission(t, { workDays: '' }, current, FROM);
+    const read = readSubmission(t, { workDays: '' }, current, FROM, TODAY);
     expect(read.ok ? [] : read.errors.map((e) => e.problem)).toContain('choose at least one work day.');
   });
 });

@@ -104,6 +104,9 @@ describe('parseTimeZone', () => {
   });
 });
 
+// Thursday Dec 3, 2026, 9:00 in Chicago.
+const TODAY = { now: '2026-12-03T15:00:00Z', timeZone: 'America/Chicago' };
+
 describe('parseHolidayLines', () => {
   it('reads one holiday a line, leniently, sorted, first name wins', () => {
     const text = [
@@ -114,12 +117,12 @@ describe('parseHolidayLines', () => {
       '2027-01-01',
       '2026-12-25 Christmas again',
     ].join('\n');
-    expect(parseHolidayLines(text)).toStrictEqual({
+    expect(parseHolidayLines(text, TODAY)).toStrictEqual({
       holidays: [
-        { line: 3, date: '2026-11-27', name: 'Day after Thanksgiving' },
-        { line: 4, date: '2026-12-24', name: 'Christmas Eve' },
-        { line: 1, date: '2026-12-25', name: 'Christmas Day' },
-        { line: 5, date: '2027-01-01', name: '' },
+        { line: 3, date: '2026-11-27', name: 'Day after Thanksgiving', dateText: '2026-11-27' },
+        { line: 4, date: '2026-12-24', name: 'Christmas Eve', dateText: '12/24/2026' },
+        { line: 1, date: '2026-12-25', name: 'Christmas Day', dateText: '2026-12-25' },
+        { line: 5, date: '2027-01-01', name: '', dateText: '2027-01-01' },
       ],
       errors: [],
     });
@@ -127,7 +130,7 @@ describe('parseHolidayLines', () => {
 
   it('names each line it cannot use and why', () => {
     const text = ['2026-13-01 Foo', 'Christmas 2026-12-25', '2026-02-30', `2026-12-31 ${'x'.repeat(61)}`, '20261225 Xmas'].join('\n');
-    expect(parseHolidayLines(text).errors).toStrictEqual([
+    expect(parseHolidayLines(text, TODAY).errors).toStrictEqual([
       { line: 1, text: '2026-13-01 Foo', problem: 'date' },
       { line: 2, text: 'Christmas 2026-12-25', problem: 'format' },
       { line: 3, text: '2026-02-30', problem: 'date' },
@@ -136,7 +139,39 @@ describe('parseHolidayLines', () => {
     ]);
   });
 
+  it('reads dates in the same words as time off, keeping the name as typed', () => {
+    const text = ['Dec 24 Christmas Eve', "12/31 New Year's Eve", "Jan 1 2027 New Year's Day", 'December 26th: Boxing Day', '2026-12-25 Christmas Day'].join('\n');
+    expect(parseHolidayLines(text, TODAY)).toStrictEqual({
+      holidays: [
+        { line: 1, date: '2026-12-24', name: 'Christmas Eve', dateText: 'Dec 24' },
+        { line: 5, date: '2026-12-25', name: 'Christmas Day', dateText: '2026-12-25' },
+        { line: 4, date: '2026-12-26', name: 'Boxing Day', dateText: 'December 26th' },
+        { line: 2, date: '2026-12-31', name: "New Year's Eve", dateText: '12/31' },
+        { line: 3, date: '2027-01-01', name: "New Year's Day", dateText: 'Jan 1 2027' },
+      ],
+      errors: [],
+    });
+  });
+
+  it('takes a date without a year that has passed this year as next year\'s', () => {
+    // Typed on Dec 3, 2026: July 4th this year is over, so the list means July 4th, 2027.
+    expect(parseHolidayLines('Jul 4 Independence Day\nJan 1 New Year', TODAY).holidays.map((h) => h.date)).toStrictEqual([
+      '2027-01-01',
+      '2027-07-04',
+    ]);
+    // With a year written out, the year stands, even when it is behind us.
+    expect(parseHolidayLines('Jul 4 2026 Independence Day', TODAY).holidays.map((h) => h.date)).toStrictEqual(['2026-07-04']);
+  });
+
+  it('refuses a day that does not exist in any form', () => {
+    expect(parseHolidayLines('Dec 32 Party\n2/30 Nothing\n13/1 New year', TODAY).errors).toStrictEqual([
+      { line: 1, text: 'Dec 32 Party', problem: 'date' },
+      { line: 2, text: '2/30 Nothing', problem: 'date' },
+      { line: 3, text: '13/1 New year', problem: 'date' },
+    ]);
+  });
+
   it('is empty for an empty box', () => {
-    expect(parseHolidayLines('\n \n')).toStrictEqual({ holidays: [], errors: [] });
+    expect(parseHolidayLines('\n \n', TODAY)).toStrictEqual({ holidays: [], errors: [] });
   });
 });

@@ -1,5 +1,7 @@
 // English: the sentences every feature shares (help, misunderstandings, refusals, errors).
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export const core = {
   help: {
     title: 'What I can do for you',
@@ -51,6 +53,19 @@ export const core = {
     end_before_start: 'That range ends before it starts. Could you check the dates?',
     past: "That date is already in the past. Which date did you mean?",
     too_long: 'That is longer than 60 days. For a longer leave, please ask your manager to pause you in Rounds.',
+    too_far:
+      'That is more than 18 months from today, which is as far ahead as I keep time off. Could you tell me again nearer the time?',
+    snooze_too_far: 'I can stay quiet for up to a year at a time. Pick a day within the next 12 months, or type *optout* to leave Rounds.',
+    no_such_date: "I couldn't read that date. Try something like \"Dec 20-24\", \"tomorrow\" or \"next friday\".",
+  },
+  /** Why a typed date is not in the calendar: "December has 31 days", "February 2027 has 28 days", "there is no month 13". */
+  noSuchDate: (d: { month: number; days?: number; year?: number }) => {
+    const month = MONTH_NAMES[d.month - 1];
+    const reason =
+      month === undefined || d.days === undefined
+        ? `there is no month ${d.month}`
+        : `${month}${d.year === undefined ? '' : ` ${d.year}`} has ${d.days} days`;
+    return `That date does not exist: ${reason}. Which day did you mean? Nothing was recorded.`;
   },
   badArgs: {
     intro: (command: string) => `I need a bit more for *${command}*. It goes like this:`,

@@ -58,7 +58,7 @@ export const settings = {
     cadence: 'How often new mentoring pairs meet, unless they choose otherwise.',
     attentionBudget: 'The most messages Rounds sends anyone unasked in a week: 1 to 10.',
     introCount: 'Colleagues a new hire is introduced to, one per work day: 0 to 20.',
-    holidays: 'One per line, a date and a name: 2026-12-25 Christmas Day. Rounds skips check-ins and intros on these days.',
+    holidays: 'One per line, a date and a name: Dec 24 Christmas Eve, 12/31 New Year\'s Eve or 2026-12-25 Christmas Day. Rounds skips check-ins and intros on these days.',
   },
   show: {
     title: 'Practice settings',
@@ -95,9 +95,9 @@ export const settings = {
     number: (value: string, min: number, max: number) =>
       value.trim() === '' ? `enter a whole number from ${min} to ${max}.` : `"${value}" won't do: use a whole number from ${min} to ${max}.`,
     holidayFormat: (line: number, text: string) =>
-      `line ${line} ("${text}") should be a date and a name, like 2026-12-25 Christmas Day.`,
+      `line ${line} ("${text}") should be a date and a name, like Dec 24 Christmas Eve or 2026-12-25 Christmas Day.`,
     holidayDate: (line: number, text: string) =>
-      `line ${line} ("${text}"): that date doesn't exist. Use yyyy-MM-dd, like 2026-12-25.`,
+      `line ${line} ("${text}"): that date doesn't exist. Check the month and the day, like Dec 24 or 2026-12-25.`,
     holidayNameTooLong: (line: number, max: number) => `line ${line}: keep the name under ${max} characters.`,
     holidayPhi: (line: number, refusal: string) => `line ${line}: ${refusal}`,
     holidaysTooMany: (max: number) => `that is more than ${max} holidays. Keep this year's and the next few.`,
