@@ -431,6 +431,27 @@ describe('mentor request', () => {
     expect(allText(await app.say('ben-okafor', 'mentor request SSN 123-45-6789'))).toMatch(/patient information/);
     expect(await settledInbox(app, 'priya-shah')).toEqual([]);
   });
+
+  it('looks first for what was just asked for, not for what the member is now trained in', async () => {
+    const app = await start();
+    expect(allText(await app.say('emily-nguyen', 'mentor request coding'))).toMatch(/you'd like a mentor for Coding/);
+    expect(allText(await app.say('emily-nguyen', 'I can do injections'))).toMatch(/trained on Injections\. Injections is off what you want to learn/);
+    const emily = await memberOf(app, 'emily-nguyen');
+    const profile = await database.repos.profiles.get(emily.workspaceId, emily.id);
+    expect(profile?.learns).not.toContain('injections');
+    expect(profile?.requested).toBe('coding');
+    await inboxMessage(app, 'rosa-martinez', /Emily Nguyen would like a mentor for Coding/);
+
+    const preview = await app.say('dana-whitfield', 'match preview');
+    const forEmily = proposalsOf(preview).filter((p) => p.endsWith('→ Emily Nguyen'));
+    expect(forEmily).toHaveLength(1);
+    expect(['Keisha Jones → Emily Nguyen', 'Dr. Sarah Patel → Emily Nguyen']).toContain(forEmily[0]);
+    const approve = proposalButton(preview, forEmily[0]!, 'match.approve');
+    await app.act('dana-whitfield', approve.actionId, approve.value);
+    const intro = await inboxMessage(app, 'emily-nguyen', /A mentoring introduction/);
+    expect(intro.text).toMatch(/Focus: Coding\n/);
+    expect(intro.text).not.toMatch(/Injections/);
+  });
 });
 
 describe('my pairs: pause, resume, complete and the private reflection', () => {

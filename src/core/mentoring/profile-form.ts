@@ -203,7 +203,21 @@ export function readProfile(
   if (optedIn === null) fail('optIn', tx.optIn(raw.optIn.trim()));
 
   if (errors.length > 0 || !cadence || optedIn === null) return { ok: false, errors, redisplay };
-  return { ok: true, next: { memberId: current.memberId, teaches, learns, goals, capacity, cadence, optedIn } };
+  const requested = current.requested && learns.some((x) => sameTopics([x], [current.requested ?? ''], tasks)) ? { requested: current.requested } : {};
+  return { ok: true, next: { memberId: current.memberId, teaches, learns, goals, capacity, cadence, optedIn, ...requested } };
+}
+
+/**
+ * The profile without the tasks `taskKeys` among what the member wants to learn (and as their
+ * requested topic): someone now trained in a task no longer looks for a mentor in it. Null when
+ * none of them was there.
+ */
+export function withoutLearned(profile: MentoringProfile, taskKeys: readonly string[], tasks: readonly TaskLike[]): MentoringProfile | null {
+  const done = new Set(taskKeys);
+  const learned = (topic: string) => done.has(canonicalTopic(topic, tasks));
+  if (!profile.learns.some(learned)) return null;
+  const { requested, ...rest } = profile;
+  return { ...rest, learns: profile.learns.filter((topic) => !learned(topic)), ...(requested && !learned(requested) ? { requested } : {}) };
 }
 
 /** One line per changed field, in form order. Empty when nothing changed. */

@@ -14,6 +14,7 @@ import {
   profileValues,
   readProfile,
   requestedTopic,
+  sameTopics,
   topicName,
   uniqueTopics,
   type ProfileError,
@@ -142,7 +143,9 @@ export async function mentorRequest(ctx: HandlerContext, command: { topic?: stri
   const stored = typed ? requestedTopic(typed, tasks) : null;
   const already = stored !== null && uniqueTopics([...current.learns, stored], tasks).length === uniqueTopics(current.learns, tasks).length;
   const learns = stored === null ? current.learns : uniqueTopics([...current.learns, stored], tasks);
-  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...current, learns, optedIn: true });
+  // The topic asked for is the one matching looks for first, and the one the managers hear about.
+  const requested = stored === null ? {} : { requested: learns.find((x) => sameTopics([x], [stored], tasks)) ?? stored };
+  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...current, learns, optedIn: true, ...requested });
   const shown = stored === null ? null : topicName(stored, tasks);
   ctx.log.info({ topic: stored !== null }, 'mentor requested');
   await tellManagers(ctx, shown);
