@@ -92,6 +92,7 @@ export interface MentoringProfilesTable {
   capacity: Generated<number>;
   cadence: Generated<Cadence>;
   opted_in: Generated<boolean>;
+  requested_topic: string | null;
   updated_at: DefaultTimestamp;
 }
 

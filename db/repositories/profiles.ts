@@ -6,7 +6,7 @@ import type { Database, MentoringProfilesTable } from '../schema.ts';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';
 import { parseStringList, toJson } from '../json.ts';
 
-const columns = ['member_id', 'teaches', 'learns', 'goals', 'capacity', 'cadence', 'opted_in'] as const;
+const columns = ['member_id', 'teaches', 'learns', 'goals', 'capacity', 'cadence', 'opted_in', 'requested_topic'] as const;
 
 type Row = Pick<Selectable<MentoringProfilesTable>, (typeof columns)[number]>;
 
@@ -19,6 +19,7 @@ function toProfile(row: Row): MentoringProfile {
     capacity: row.capacity,
     cadence: row.cadence,
     optedIn: row.opted_in,
+    ...(row.requested_topic === null ? {} : { requested: row.requested_topic }),
   };
 }
 
@@ -51,6 +52,7 @@ export function createProfileRepo(db: Kysely<Database>): ProfileRepo {
           capacity: profile.capacity,
           cadence: profile.cadence,
           opted_in: profile.optedIn,
+          requested_topic: profile.requested ?? null,
         })
         .onConflict((oc) =>
           oc
@@ -62,6 +64,7 @@ export function createProfileRepo(db: Kysely<Database>): ProfileRepo {
               capacity: eb.ref('excluded.capacity'),
               cadence: eb.ref('excluded.cadence'),
               opted_in: eb.ref('excluded.opted_in'),
+              requested_topic: eb.ref('excluded.requested_topic'),
               updated_at: sql<string>`now()`,
             }))
             // Foreign keys are not re-checked on the conflict path; this keeps other workspaces out.

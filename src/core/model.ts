@@ -97,6 +97,8 @@ export interface MentoringProfile {
   capacity: number;
   cadence: Cadence;
   optedIn: boolean;
+  /** The topic of the last `mentor request` (stored like a topic of `learns`); matching looks for it first. */
+  requested?: string | null;
 }
 
 export interface Pair {

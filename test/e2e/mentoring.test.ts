@@ -341,10 +341,60 @@ describe('profile', () => {
     expect(text).toMatch(/2 things need fixing; nothing was saved/);
     expect(text).toMatch(/My goals: .*phone number/);
     expect(text).toMatch(/Mentees at a time: "9" isn't a number from 0 to 5/);
-    const again = shownValues(formOf(replies, 'profile.save'));
-    expect(again).toMatchObject({ capacity: '9', teachesOther: 'public speaking', goals: '' });
-    expect(text).not.toContain('555-201-3344');
+    const againForm = formOf(replies, 'profile.save');
+    // Everything typed comes back, the refused answers marked with why; only the explanation leaves the number out.
+    expect(shownValues(againForm)).toMatchObject({ capacity: '9', teachesOther: 'public speaking', goals: 'Call me on 555-201-3344 after clinic' });
+    expect(againForm.inputs.find((i) => i.name === 'goals')?.hint).toMatch(/^⚠ Not saved: .*a phone number/);
+    expect(againForm.inputs.find((i) => i.name === 'capacity')?.hint).toMatch(/^⚠ Not saved: "9" isn't a number/);
+    expect(againForm.inputs.find((i) => i.name === 'teachesOther')?.hint).not.toMatch(/Not saved/);
+    expect(replies.flatMap((m) => m.blocks).filter((b) => b.type === 'section').map((b) => b.text).join('\n')).not.toContain('555-201-3344');
     expect(await database.repos.profiles.get(ana.workspaceId, ana.id)).toEqual(before);
+  });
+
+  it('a save refused for a phone number in the goals, then fixed elsewhere, never wipes the goal', async () => {
+    const luis = await memberOf(app, 'luis-ortega');
+    const before = await database.repos.profiles.get(luis.workspaceId, luis.id);
+    expect(before?.goals).not.toBe('');
+    const form = formOf(await app.say('luis-ortega', 'profile'), 'profile.save');
+    const typedGoal = `${before?.goals} Text me on 555-201-3344.`;
+    const refused = await app.act('luis-ortega', 'profile.save', form.value, { ...shownValues(form), goals: typedGoal, capacity: '9' });
+    expect(allText(refused)).toMatch(/2 things need fixing; nothing was saved/);
+    const again = formOf(refused, 'profile.save');
+    expect(shownValues(again).goals).toBe(typedGoal);
+
+    // The member fixes the number of mentees and saves the form as it came back: the goal is still refused, not emptied.
+    const second = await app.act('luis-ortega', 'profile.save', again.value, { ...shownValues(again), capacity: '1' });
+    expect(allText(second)).toMatch(/One thing needs fixing; nothing was saved/);
+    expect(await database.repos.profiles.get(luis.workspaceId, luis.id)).toEqual(before);
+
+    const third = formOf(second, 'profile.save');
+    const saved = await app.act('luis-ortega', 'profile.save', third.value, { ...shownValues(third), goals: before?.goals ?? '' });
+    const text = allText(saved);
+    expect(text).toMatch(/Profile saved/);
+    expect(text).toMatch(/Mentees at a time: \d → 1/);
+    expect(text).not.toMatch(/My goals/);
+    expect(await database.repos.profiles.get(luis.workspaceId, luis.id)).toMatchObject({ goals: before?.goals, capacity: 1 });
+  });
+
+  it('changes only what the member edited, even on a form older than the last change', async () => {
+    const form = formOf(await app.say('tyler-brooks', 'profile'), 'profile.save');
+    await app.say('tyler-brooks', 'mentor request coding');
+    const saved = await app.act('tyler-brooks', 'profile.save', form.value, { ...shownValues(form), capacity: '1' });
+    const text = allText(saved);
+    expect(text).toMatch(/Mentees at a time: \d → 1/);
+    expect(text).not.toMatch(/I want to learn/);
+    expect(text).not.toMatch(/Include me in matching/);
+    const tyler = await memberOf(app, 'tyler-brooks');
+    expect(await database.repos.profiles.get(tyler.workspaceId, tyler.id)).toMatchObject({ capacity: 1, optedIn: true, learns: expect.arrayContaining(['coding']) });
+  });
+
+  it('reads topics picked in another order as no change', async () => {
+    const form = formOf(await app.say('keisha-jones', 'profile'), 'profile.save');
+    const values = shownValues(form);
+    const reordered = { ...values, teaches: values.teaches!.split(',').reverse().join(',') };
+    expect(reordered.teaches).not.toBe(values.teaches);
+    expect(allText(await app.act('keisha-jones', 'profile.save', form.value, reordered))).toMatch(/Nothing changed/);
+    expect(allText(await app.act('keisha-jones', 'profile.save', '', reordered))).toMatch(/Nothing changed/);
   });
 });
 
@@ -380,6 +430,27 @@ describe('mentor request', () => {
     const app = await start();
     expect(allText(await app.say('ben-okafor', 'mentor request SSN 123-45-6789'))).toMatch(/patient information/);
     expect(await settledInbox(app, 'priya-shah')).toEqual([]);
+  });
+
+  it('looks first for what was just asked for, not for what the member is now trained in', async () => {
+    const app = await start();
+    expect(allText(await app.say('emily-nguyen', 'mentor request coding'))).toMatch(/you'd like a mentor for Coding/);
+    expect(allText(await app.say('emily-nguyen', 'I can do injections'))).toMatch(/trained on Injections\. Injections is off what you want to learn/);
+    const emily = await memberOf(app, 'emily-nguyen');
+    const profile = await database.repos.profiles.get(emily.workspaceId, emily.id);
+    expect(profile?.learns).not.toContain('injections');
+    expect(profile?.requested).toBe('coding');
+    await inboxMessage(app, 'rosa-martinez', /Emily Nguyen would like a mentor for Coding/);
+
+    const preview = await app.say('dana-whitfield', 'match preview');
+    const forEmily = proposalsOf(preview).filter((p) => p.endsWith('→ Emily Nguyen'));
+    expect(forEmily).toHaveLength(1);
+    expect(['Keisha Jones → Emily Nguyen', 'Dr. Sarah Patel → Emily Nguyen']).toContain(forEmily[0]);
+    const approve = proposalButton(preview, forEmily[0]!, 'match.approve');
+    await app.act('dana-whitfield', approve.actionId, approve.value);
+    const intro = await inboxMessage(app, 'emily-nguyen', /A mentoring introduction/);
+    expect(intro.text).toMatch(/Focus: Coding\n/);
+    expect(intro.text).not.toMatch(/Injections/);
   });
 });
 

@@ -101,15 +101,28 @@ describe('settings', () => {
       expect(after.values).toStrictEqual(before.values);
     });
 
-    it('a holiday name with a phone number is refused without echoing it', async () => {
+    it('a holiday name with a phone number is refused, kept in the form as typed and marked, and nothing is lost', async () => {
       const before = await openSettings('marcus-lee');
       const holidays = `${before.values.holidays}\n${year + 1}-08-14 Call 555-123-4567 for the picnic`;
-      const replies = await app.act('marcus-lee', 'settings.save', before.form.value, { ...before.values, holidays });
+      const replies = await app.act('marcus-lee', 'settings.save', before.form.value, { ...before.values, holidays, checkinTime: '25:00' });
       const text = allText(replies);
       expect(text).toMatch(/• Holidays: line \d+: I didn't save that: it looks like it may contain patient information/);
       expect(text).toContain('a phone number');
-      expect(JSON.stringify(replies)).not.toContain('555-123-4567');
-      expect(shownValues(settingsForm(replies)).holidays).toMatch(new RegExp(`\\n${year + 1}-08-14$`));
+      const again = settingsForm(replies);
+      expect(shownValues(again).holidays).toBe(holidays);
+      expect(again.inputs.find((i) => i.name === 'holidays')?.hint).toMatch(/^⚠ Not saved: line \d+: .*patient information/);
+      expect(again.inputs.find((i) => i.name === 'checkinTime')?.hint).toMatch(/^⚠ Not saved: "25:00"/);
+      expect(replies.flatMap((m) => m.blocks).filter((b) => b.type === 'section').map((b) => b.text).join('\n')).not.toContain('555-123-4567');
+      expect((await openSettings('marcus-lee')).values).toStrictEqual(before.values);
+
+      // Fixing the time and the holiday's name saves only that holiday, and every other holiday keeps its name.
+      const fixed = holidays.replace('Call 555-123-4567 for the picnic', 'Staff picnic');
+      const saved = await app.act('marcus-lee', 'settings.save', again.value, { ...shownValues(again), holidays: fixed, checkinTime: before.values.checkinTime! });
+      expect(allText(saved)).toMatch(new RegExp(`Settings saved\\nWhat changed:\\n• Holidays:\\n   ◦ added \\w{3}, Aug 14, ${year + 1} Staff picnic\\n[^•◦]*$`));
+      const after = (await openSettings('marcus-lee')).values.holidays!.split('\n');
+      expect(after).toEqual(expect.arrayContaining([...before.values.holidays!.split('\n'), `${year + 1}-08-14 Staff picnic`]));
+      // Back as it was, for the tests after this one.
+      await app.act('marcus-lee', 'settings.save', (await openSettings('marcus-lee')).form.value, before.values);
       expect((await openSettings('marcus-lee')).values).toStrictEqual(before.values);
     });
 

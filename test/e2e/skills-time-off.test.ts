@@ -78,7 +78,8 @@ describe('skills', () => {
 
   it('records "I can do scheduling" as trained, and a level change keeps the own job', async () => {
     const replies = await app.say('tyler-brooks', 'I can do scheduling');
-    expect(allText(replies)).toBe("Done: you're now trained on Scheduling.");
+    // Tyler wanted to learn scheduling: now that he can do it, matching no longer looks for a mentor in it.
+    expect(allText(replies)).toBe("Done: you're now trained on Scheduling. Scheduling is off what you want to learn, so matching won't look for a mentor in it.");
     expect((await skillsOf('tyler-brooks')).get('Scheduling')).toEqual({ level: 'trained', ownJob: false });
 
     const expert = await app.say('tyler-brooks', 'skills add phones expert');

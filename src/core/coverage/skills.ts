@@ -14,6 +14,7 @@ import { refusePhi } from '../people/phi-guard.ts';
 import { ensureDefaultTasks, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
 import { MAX_TASK_NAME } from './skills-csv.ts';
+import { canonicalTopic, withoutLearned } from '../mentoring/profile-form.ts';
 
 const levelSchema = z.enum(SKILL_LEVELS as [SkillLevel, ...SkillLevel[]]);
 
@@ -140,14 +141,25 @@ async function setLevel(ctx: HandlerContext, target: Target, tasks: readonly Tas
   const { repos } = ctx.deps;
   const current = new Map((await repos.skills.listForMember(ctx.workspace.id, target.member.id)).map((k) => [k.taskId, k]));
   const unique = [...new Map(tasks.map((t) => [t.id, t])).values()];
+  const learned = level === 'learning' ? [] : unique;
+  const [profile, allTasks] = learned.length > 0
+    ? await Promise.all([repos.profiles.get(ctx.workspace.id, target.member.id), repos.tasks.list(ctx.workspace.id)])
+    : [null, []];
+  const lighter = profile ? withoutLearned(profile, learned.map((t) => t.key), allTasks) : null;
   await repos.withTransaction(async (tx) => {
     for (const task of unique) {
       const ownJob = current.get(task.id)?.ownJob ?? false;
       await tx.skills.upsert(ctx.workspace.id, { memberId: target.member.id, taskId: task.id, level, ownJob });
     }
+    if (lighter) await tx.profiles.upsert(ctx.workspace.id, lighter);
   });
-  ctx.log.info({ targetId: target.member.id, tasks: unique.map((t) => t.key), level }, 'skills set');
-  return ctx.t.coverage.skills.added(target.self, target.member.displayName, level, unique.map((t) => t.name));
+  ctx.log.info({ targetId: target.member.id, tasks: unique.map((t) => t.key), level, learnsDropped: lighter !== null }, 'skills set');
+  const s = ctx.t.coverage.skills;
+  const done = s.added(target.self, target.member.displayName, level, unique.map((t) => t.name));
+  if (!profile || !lighter) return done;
+  const wanted = new Set(profile.learns.map((x) => canonicalTopic(x, allTasks)));
+  const dropped = learned.filter((t) => wanted.has(t.key));
+  return `${done} ${s.leftLearning(target.self, target.member.displayName, dropped.map((t) => t.name))}`;
 }
 
 function ambiguousQuestion(ctx: HandlerContext, text: string, options: readonly Task[], action: (task: Task) => SkillsAction): Message {

@@ -8,7 +8,8 @@
 // - Room = profile capacity − live pairs (proposed, active, paused) as mentor, and at most
 //   NEW_PAIRS_PER_RUN in one run: nobody gets more than one matching intro a week.
 // - Someone `match` introduced in the last 7 days takes no part (room 0, wants no mentor).
-// - Topics a current mentor of theirs already teaches them are not looked for again.
+// - Topics a current mentor of theirs already teaches them are not looked for again, nor tasks
+//   they are now trained or expert in; the topic of their last `mentor request` is looked for first.
 // - Recent pairs: every live pair, and every completed or declined pair (ended at its last update).
 import { DateTime } from 'luxon';
 import type { MatchCandidate, MatchInput, MatchResult, RecentPair, TaskName } from './match-types.ts';
@@ -70,6 +71,8 @@ export function awayThisWeek(memberId: string, today: string, timeOff: readonly 
 export interface MatchIndex {
   profiles: Map<string, MentoringProfile>;
   expert: Map<string, string[]>;
+  /** Task keys each member is trained or expert in. */
+  skilled: Map<string, Set<string>>;
   /** Live pairs by member (either side). */
   live: Map<string, Pair[]>;
   timeOff: Map<string, TimeOff[]>;
@@ -79,9 +82,14 @@ export interface MatchIndex {
 export function indexData(data: MatchData): MatchIndex {
   const keyOf = new Map(data.tasks.map((t) => [t.id, t.key]));
   const expert = new Map<string, string[]>();
+  const skilled = new Map<string, Set<string>>();
   for (const s of data.skills) {
     const key = keyOf.get(s.taskId);
-    if (s.level === 'expert' && key !== undefined) push(expert, s.memberId, key);
+    if (key === undefined || s.level === 'learning') continue;
+    if (s.level === 'expert') push(expert, s.memberId, key);
+    const set = skilled.get(s.memberId);
+    if (set) set.add(key);
+    else skilled.set(s.memberId, new Set([key]));
   }
   const live = new Map<string, Pair[]>();
   for (const p of data.pairs) {
@@ -92,7 +100,7 @@ export function indexData(data: MatchData): MatchIndex {
   const timeOff = new Map<string, TimeOff[]>();
   for (const t of data.timeOff) push(timeOff, t.memberId, t);
   const book = createTopicBook(taskNames(data.tasks), []);
-  return { profiles: new Map(data.profiles.map((p) => [p.memberId, p])), expert, live, timeOff, topicKey: book.key };
+  return { profiles: new Map(data.profiles.map((p) => [p.memberId, p])), expert, skilled, live, timeOff, topicKey: book.key };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -109,6 +117,8 @@ export function candidateFor(member: Member, data: MatchData, now: DateTime, per
   const live = index.live.get(member.id) ?? [];
   const room = Math.max(0, (profile?.capacity ?? 0) - live.filter((p) => p.mentorId === member.id).length);
   const learns = uncoveredLearns(member.id, index);
+  const asked = profile?.requested ? index.topicKey(profile.requested) : null;
+  const requested = learns.find((topic) => index.topicKey(topic) === asked) ?? null;
   const optedIn = (profile?.optedIn ?? false) && !member.optedOut;
   return {
     id: member.id,
@@ -127,6 +137,7 @@ export function candidateFor(member: Member, data: MatchData, now: DateTime, per
     teaches: profile?.teaches ?? [],
     expertIn: profile ? (index.expert.get(member.id) ?? []) : [],
     learns,
+    requested,
     goals: profile?.goals ?? '',
     wantsMentor: (profile?.optedIn ?? false) && learns.length > 0 && !introduced,
   };
@@ -157,11 +168,11 @@ function teachesOf(memberId: string, index: MatchIndex): string[] {
   return [...(index.profiles.get(memberId)?.teaches ?? []), ...(index.expert.get(memberId) ?? [])];
 }
 
-/** What the member wants to learn that none of their current mentors already teaches them. */
+/** What the member wants to learn that none of their current mentors already teaches them, and that they are not trained in. */
 function uncoveredLearns(memberId: string, index: MatchIndex): string[] {
   const learns = index.profiles.get(memberId)?.learns ?? [];
   if (learns.length === 0) return [];
-  const covered = new Set<string>();
+  const covered = new Set<string>([...(index.skilled.get(memberId) ?? [])].map(index.topicKey));
   for (const pair of index.live.get(memberId) ?? []) {
     if (pair.menteeId !== memberId) continue;
     for (const topic of teachesOf(pair.mentorId, index)) covered.add(index.topicKey(topic));

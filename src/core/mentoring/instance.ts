@@ -1,7 +1,18 @@
 // The matching instance: candidates in id order, prepared for comparison, and the sparse list of allowed, positive pairs.
 import type { MatchInput } from './match-types.ts';
 import { MatchingInputError } from './matching-error.ts';
-import { createRecentIndex, excludedMentorIds, preparePerson, resolveSettings, softBonus, topicScore, type Person, type RecentIndex, type Settings } from './score.ts';
+import {
+  createRecentIndex,
+  excludedMentorIds,
+  preparePerson,
+  requestBonus,
+  resolveSettings,
+  softBonus,
+  topicScore,
+  type Person,
+  type RecentIndex,
+  type Settings,
+} from './score.ts';
 import { compareIds, createTopicBook, type TopicBook } from './topics.ts';
 
 /** Everything both engines share: people in id order and the sparse list of allowed, positive pairs. */
@@ -111,7 +122,10 @@ function allowedPairs(
     }
     for (const t of found.subarray(0, count).sort()) {
       if (excludedFor[t] === e) continue;
-      const score = topicScore(topics[t]!, experts[t]!, settings) + softBonus(people[t]!, mentee, wordsFor[t] === e ? words[t]! : 0, settings);
+      const score =
+        topicScore(topics[t]!, experts[t]!, settings) +
+        requestBonus(people[t]!, mentee, settings) +
+        softBonus(people[t]!, mentee, wordsFor[t] === e ? words[t]! : 0, settings);
       if (score <= 0) continue;
       edgeMentee.push(e);
       edgeMentor.push(t);

@@ -27,6 +27,8 @@ export interface MatchCandidate {
   /** Topics they teach at `expert` level (taught, even if missing from `teaches`). */
   expertIn?: readonly string[];
   learns: readonly string[];
+  /** The topic they asked a mentor for with `mentor request`, among `learns`: looked for first. */
+  requested?: string | null;
   goals: string;
   /** Wants a mentor in this run (has topics to learn and opted in, or asked explicitly). */
   wantsMentor: boolean;
@@ -44,6 +46,8 @@ export interface MatchWeights {
   topic: number;
   /** Each of those topics the mentor teaches at expert level. */
   expertTopic: number;
+  /** On top of `topic`, when the shared topic is the one the mentee asked for (`requested`). */
+  requestedTopic: number;
   /** Each word the two people's goals share, up to `goalWordsCap` words. */
   goalWord: number;
   goalWordsCap: number;

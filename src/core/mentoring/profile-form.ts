@@ -1,5 +1,6 @@
 // The profile form's contract (pure): the values it shows, reading a submission as a whole, and what a save changed.
 // Topics are stored as task keys when they name a task of the practice, otherwise as the person wrote them.
+import { createHash } from 'node:crypto';
 import type { Catalog } from '../messages/catalog.ts';
 import { CADENCES, type MentoringProfile } from '../model.ts';
 import { matchTask, normalizeTaskText } from '../coverage/match-task.ts';
@@ -100,14 +101,66 @@ export function profileValues(profile: MentoringProfile, tasks: readonly TaskLik
   };
 }
 
+/** A field's value as compared, so a re-ordered selection or re-spaced text reads as the same answer. */
+function comparable(field: ProfileField, value: string): string {
+  if (field === 'teaches' || field === 'learns') return value.split(',').map((v) => v.trim()).filter((v) => v.length > 0).sort().join(',');
+  return tidy(value);
+}
+
+const fingerprint = (field: ProfileField, value: string): string => createHash('sha256').update(comparable(field, value)).digest('hex').slice(0, 8);
+
+/**
+ * What a form showed, as one short fingerprint per field. It travels as the form's value, so a save
+ * changes only the fields the member edited: the rest keep what is stored now, even when it changed
+ * since the form was shown (a `mentor request` topic) or the form came back after a refusal.
+ */
+export function profileBase(values: ProfileValues): string {
+  return PROFILE_FIELDS.map((field) => fingerprint(field, values[field])).join('.');
+}
+
+/** The fields of a submission the member edited, measured against the fingerprints `base` of the form they saw. */
+function editedFields(fields: Record<string, string>, base: string | undefined): Partial<ProfileValues> {
+  const prints = base?.split('.') ?? [];
+  const known = prints.length === PROFILE_FIELDS.length && prints.every((x) => /^[0-9a-f]{8}$/.test(x));
+  const edited: Partial<ProfileValues> = {};
+  PROFILE_FIELDS.forEach((field, i) => {
+    const value = fields[field];
+    if (value === undefined) return;
+    if (known && fingerprint(field, value) === prints[i]) return;
+    edited[field] = value;
+  });
+  return edited;
+}
+
+/** Topics in the order already stored, new ones after: a list that only moved around is the same list. */
+function keepOrder(before: readonly string[], after: readonly string[], tasks: readonly TaskLike[]): string[] {
+  const key = (topic: string) => fold(canonicalTopic(topic, tasks));
+  const place = new Map(before.map((topic, i) => [key(topic), i]));
+  const at = (topic: string) => place.get(key(topic)) ?? before.length;
+  return after.map((topic, i) => ({ topic, i })).sort((a, b) => at(a.topic) - at(b.topic) || a.i - b.i).map((x) => x.topic);
+}
+
+/** Same topics, whatever their order. */
+export function sameTopics(a: readonly string[], b: readonly string[], tasks: readonly TaskLike[]): boolean {
+  const keys = (list: readonly string[]) => [...new Set(list.map((x) => fold(canonicalTopic(x, tasks))))].sort().join('\u0001');
+  return keys(a) === keys(b);
+}
+
 /**
  * Reads a whole submission: every field is checked, and either all of it is valid or nothing is taken.
- * A field missing from `fields` keeps its current value. Text that looks like patient information is
- * refused and left out of the form shown again, so it is not echoed back into the chat.
+ * A field missing from `fields`, or sent back as the form `base` showed it, keeps its current value.
+ * A refused field comes back as typed, so nothing the member wrote is lost; the form is theirs alone.
  */
-export function readProfile(t: Catalog, fields: Record<string, string>, current: MentoringProfile, tasks: readonly TaskLike[]): ProfileSubmission {
+export function readProfile(
+  t: Catalog,
+  fields: Record<string, string>,
+  current: MentoringProfile,
+  tasks: readonly TaskLike[],
+  base?: string,
+): ProfileSubmission {
   const shown = profileValues(current, tasks);
-  const raw = Object.fromEntries(PROFILE_FIELDS.map((name) => [name, fields[name] ?? shown[name]])) as ProfileValues;
+  const edited = editedFields(fields, base);
+  const raw = Object.fromEntries(PROFILE_FIELDS.map((name) => [name, edited[name] ?? shown[name]])) as ProfileValues;
   const redisplay = { ...raw };
   const errors: ProfileError[] = [];
   const tx = t.mentoring.profile.invalid;
@@ -124,25 +177,19 @@ export function readProfile(t: Catalog, fields: Record<string, string>, current:
     const other = raw[otherField].split(/[,;\n]/).map(tidy).filter((v) => v.length > 0);
     for (const topic of other) if (topic.length > PROFILE_LIMITS.topicLength) fail(otherField, tx.topicTooLong(topic, PROFILE_LIMITS.topicLength));
     const refusal = refusePhi(t, ...other);
-    if (refusal) {
-      fail(otherField, tx.phi(refusal.text));
-      redisplay[otherField] = '';
-    }
+    if (refusal) fail(otherField, tx.phi(refusal.text));
     const all = uniqueTopics([...keys, ...other], tasks);
     if (all.length > PROFILE_LIMITS.topics) fail(otherField, tx.tooManyTopics(PROFILE_LIMITS.topics));
     return all;
   };
 
-  const teaches = readTopics('teaches', 'teachesOther');
-  const learns = readTopics('learns', 'learnsOther');
+  const teaches = keepOrder(current.teaches, readTopics('teaches', 'teachesOther'), tasks);
+  const learns = keepOrder(current.learns, readTopics('learns', 'learnsOther'), tasks);
 
-  const goals = raw.goals.trim();
+  const goals = edited.goals === undefined ? current.goals : raw.goals.trim();
   if (goals.length > PROFILE_LIMITS.goals) fail('goals', tx.goalsTooLong(PROFILE_LIMITS.goals));
   const goalsRefusal = refusePhi(t, goals);
-  if (goalsRefusal) {
-    fail('goals', tx.phi(goalsRefusal.text));
-    redisplay.goals = '';
-  }
+  if (goalsRefusal) fail('goals', tx.phi(goalsRefusal.text));
 
   const capacityText = raw.capacity.trim();
   const capacity = /^\d{1,2}$/.test(capacityText) ? Number(capacityText) : NaN;
@@ -156,7 +203,21 @@ export function readProfile(t: Catalog, fields: Record<string, string>, current:
   if (optedIn === null) fail('optIn', tx.optIn(raw.optIn.trim()));
 
   if (errors.length > 0 || !cadence || optedIn === null) return { ok: false, errors, redisplay };
-  return { ok: true, next: { memberId: current.memberId, teaches, learns, goals, capacity, cadence, optedIn } };
+  const requested = current.requested && learns.some((x) => sameTopics([x], [current.requested ?? ''], tasks)) ? { requested: current.requested } : {};
+  return { ok: true, next: { memberId: current.memberId, teaches, learns, goals, capacity, cadence, optedIn, ...requested } };
+}
+
+/**
+ * The profile without the tasks `taskKeys` among what the member wants to learn (and as their
+ * requested topic): someone now trained in a task no longer looks for a mentor in it. Null when
+ * none of them was there.
+ */
+export function withoutLearned(profile: MentoringProfile, taskKeys: readonly string[], tasks: readonly TaskLike[]): MentoringProfile | null {
+  const done = new Set(taskKeys);
+  const learned = (topic: string) => done.has(canonicalTopic(topic, tasks));
+  if (!profile.learns.some(learned)) return null;
+  const { requested, ...rest } = profile;
+  return { ...rest, learns: profile.learns.filter((topic) => !learned(topic)), ...(requested && !learned(requested) ? { requested } : {}) };
 }
 
 /** One line per changed field, in form order. Empty when nothing changed. */
@@ -169,9 +230,9 @@ export function describeProfileChanges(t: Catalog, before: MentoringProfile, aft
   const change = (field: string, from: string, to: string) => {
     if (from !== to) lines.push(s.change(field, from, to));
   };
-  change(f.teaches, topics(before.teaches), topics(after.teaches));
-  change(f.learns, topics(before.learns), topics(after.learns));
-  if (before.goals !== after.goals) lines.push(s.goals(f.goals));
+  if (!sameTopics(before.teaches, after.teaches, tasks)) change(f.teaches, topics(before.teaches), topics(after.teaches));
+  if (!sameTopics(before.learns, after.learns, tasks)) change(f.learns, topics(before.learns), topics(after.learns));
+  if (before.goals.trim() !== after.goals.trim()) lines.push(s.goals(f.goals));
   change(f.capacity, String(before.capacity), String(after.capacity));
   change(f.cadence, tm.cadences[before.cadence], tm.cadences[after.cadence]);
   change(f.optIn, tm.profile.optedIn(before.optedIn), tm.profile.optedIn(after.optedIn));

@@ -10,9 +10,11 @@ import { refusePhi } from '../people/phi-guard.ts';
 import {
   describeProfileChanges,
   PROFILE_LIMITS,
+  profileBase,
   profileValues,
   readProfile,
   requestedTopic,
+  sameTopics,
   topicName,
   uniqueTopics,
   type ProfileError,
@@ -47,25 +49,35 @@ function profileMessage(ctx: HandlerContext, profile: MentoringProfile, tasks: T
       { label: tp.fields.cadence, value: ctx.t.mentoring.cadences[profile.cadence] },
       { label: tp.fields.optIn, value: tp.optedIn(profile.optedIn) },
     ]),
-    profileForm(ctx, profileValues(profile, tasks), tasks),
+    profileForm(ctx, profileValues(profile, tasks), profileBase(profileValues(profile, tasks)), tasks),
   ]);
 }
 
-function profileForm(ctx: HandlerContext, values: ProfileValues, tasks: Task[]): Block {
+/**
+ * The form; `base` is the fingerprint of what is stored (see `profileBase`). A field in `errors`
+ * carries its problem where its hint would be, so the member sees what to fix next to what they typed.
+ */
+function profileForm(ctx: HandlerContext, values: ProfileValues, base: string, tasks: Task[], errors: ProfileError[] = []): Block {
   const tp = ctx.t.mentoring.profile;
   const f = tp.fields;
   const taskOptions = tasks.map((t) => ({ label: t.name, value: t.key }));
+  const hint = (field: ProfileError['field'], usual?: string): { hint?: string } => {
+    const problems = errors.filter((e) => e.field === field).map((e) => e.problem);
+    if (problems.length > 0) return { hint: tp.invalid.marked(problems.join(' ')) };
+    return usual ? { hint: usual } : {};
+  };
   return form({
     formId: 'profile.save',
     title: tp.formTitle,
     submitLabel: tp.save,
+    value: base,
     inputs: [
-      { type: 'input', name: 'teaches', label: f.teaches, kind: 'multiselect', options: taskOptions, initial: values.teaches, optional: true, hint: tp.hints.teaches },
-      { type: 'input', name: 'teachesOther', label: f.teachesOther, kind: 'text', initial: values.teachesOther, optional: true, hint: tp.hints.other },
-      { type: 'input', name: 'learns', label: f.learns, kind: 'multiselect', options: taskOptions, initial: values.learns, optional: true },
-      { type: 'input', name: 'learnsOther', label: f.learnsOther, kind: 'text', initial: values.learnsOther, optional: true, hint: tp.hints.other },
-      { type: 'input', name: 'goals', label: f.goals, kind: 'textarea', initial: values.goals, optional: true, hint: tp.hints.goals },
-      { type: 'input', name: 'capacity', label: f.capacity, kind: 'number', initial: values.capacity, hint: tp.hints.capacity },
+      { type: 'input', name: 'teaches', label: f.teaches, kind: 'multiselect', options: taskOptions, initial: values.teaches, optional: true, ...hint('teaches', tp.hints.teaches) },
+      { type: 'input', name: 'teachesOther', label: f.teachesOther, kind: 'text', initial: values.teachesOther, optional: true, ...hint('teachesOther', tp.hints.other) },
+      { type: 'input', name: 'learns', label: f.learns, kind: 'multiselect', options: taskOptions, initial: values.learns, optional: true, ...hint('learns') },
+      { type: 'input', name: 'learnsOther', label: f.learnsOther, kind: 'text', initial: values.learnsOther, optional: true, ...hint('learnsOther', tp.hints.other) },
+      { type: 'input', name: 'goals', label: f.goals, kind: 'textarea', initial: values.goals, optional: true, ...hint('goals', tp.hints.goals) },
+      { type: 'input', name: 'capacity', label: f.capacity, kind: 'number', initial: values.capacity, ...hint('capacity', tp.hints.capacity) },
       {
         type: 'input',
         name: 'cadence',
@@ -73,7 +85,7 @@ function profileForm(ctx: HandlerContext, values: ProfileValues, tasks: Task[]):
         kind: 'select',
         options: CADENCES.map((c) => ({ label: ctx.t.mentoring.cadences[c], value: c })),
         initial: values.cadence,
-        hint: tp.hints.cadence,
+        ...hint('cadence', tp.hints.cadence),
       },
       {
         type: 'input',
@@ -85,25 +97,28 @@ function profileForm(ctx: HandlerContext, values: ProfileValues, tasks: Task[]):
           { label: tp.no, value: 'no' },
         ],
         initial: values.optIn,
-        hint: tp.hints.optIn,
+        ...hint('optIn', tp.hints.optIn),
       },
     ],
   });
 }
 
-function invalidMessage(ctx: HandlerContext, errors: ProfileError[], values: ProfileValues, tasks: Task[]): Message {
+function invalidMessage(ctx: HandlerContext, errors: ProfileError[], values: ProfileValues, base: string, tasks: Task[]): Message {
   const tp = ctx.t.mentoring.profile;
   const lines = errors.map((e) => tp.invalid.field(tp.fields[e.field], e.problem));
-  return message([section(`${tp.invalid.intro(errors.length)}\n${lines.join('\n')}`), profileForm(ctx, values, tasks)]);
+  return message([section(`${tp.invalid.intro(errors.length)}\n${lines.join('\n')}`), profileForm(ctx, values, base, tasks, errors)]);
 }
 
-/** The `profile.save` form; a press without fields (an old button, or Slack opening the form) shows the profile. */
-export async function saveProfile(ctx: HandlerContext, _value: string, fields?: Record<string, string>): Promise<Message[]> {
+/**
+ * The `profile.save` form; a press without fields (an old button, or Slack opening the form) shows the profile.
+ * The form's value is the fingerprint of what it showed: only the fields the member edited are taken.
+ */
+export async function saveProfile(ctx: HandlerContext, value: string, fields?: Record<string, string>): Promise<Message[]> {
   if (!fields) return showProfile(ctx);
   const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
   const current = await currentProfile(ctx);
-  const read = readProfile(ctx.t, fields, current, tasks);
-  if (!read.ok) return [invalidMessage(ctx, read.errors, read.redisplay, tasks)];
+  const read = readProfile(ctx.t, fields, current, tasks, value);
+  if (!read.ok) return [invalidMessage(ctx, read.errors, read.redisplay, profileBase(profileValues(current, tasks)), tasks)];
   const changes = describeProfileChanges(ctx.t, current, read.next, tasks);
   const saved = ctx.t.mentoring.profile.saved;
   if (changes.length === 0) return [textMessage(saved.nothing)];
@@ -128,7 +143,9 @@ export async function mentorRequest(ctx: HandlerContext, command: { topic?: stri
   const stored = typed ? requestedTopic(typed, tasks) : null;
   const already = stored !== null && uniqueTopics([...current.learns, stored], tasks).length === uniqueTopics(current.learns, tasks).length;
   const learns = stored === null ? current.learns : uniqueTopics([...current.learns, stored], tasks);
-  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...current, learns, optedIn: true });
+  // The topic asked for is the one matching looks for first, and the one the managers hear about.
+  const requested = stored === null ? {} : { requested: learns.find((x) => sameTopics([x], [stored], tasks)) ?? stored };
+  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...current, learns, optedIn: true, ...requested });
   const shown = stored === null ? null : topicName(stored, tasks);
   ctx.log.info({ topic: stored !== null }, 'mentor requested');
   await tellManagers(ctx, shown);

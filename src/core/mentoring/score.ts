@@ -16,10 +16,15 @@ import type {
 import { MatchingInputError } from './matching-error.ts';
 import { createTopicBook, goalWords, sharedWords, topicKeys, type TopicBook } from './topics.ts';
 
-/** One shared topic outweighs every soft bonus together (30 + 15 + 40 + 10 < 100): overlap comes first. */
+/**
+ * One shared topic outweighs every soft bonus together (30 + 15 + 40 + 10 < 100): overlap comes first.
+ * The topic a mentee asked for with `mentor request` outweighs any other overlap (a profile holds at
+ * most 12 topics: 12 × 130 + 95 < 2000), so a mentor for it comes first.
+ */
 export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = {
   topic: 100,
   expertTopic: 30,
+  requestedTopic: 2000,
   goalWord: 5,
   goalWordsCap: 3,
   differentTeam: 40,
@@ -63,6 +68,8 @@ export interface Person {
   expert: Set<string>;
   /** Sorted keys. */
   learns: string[];
+  /** The key of the topic asked for, when it is among `learns`. */
+  requested: string | null;
   /** Sorted. */
   goalWords: string[];
 }
@@ -79,6 +86,8 @@ export function ineligibility(flags: EligibilityFlags): Ineligibility[] {
 export function preparePerson(c: MatchCandidate, book: TopicBook): Person {
   const blockers = ineligibility(c.flags);
   const expert = topicKeys(book, c.expertIn ?? []);
+  const learns = topicKeys(book, c.learns);
+  const requested = c.requested ? book.key(c.requested) : null;
   return {
     id: c.id,
     displayName: c.displayName,
@@ -91,7 +100,8 @@ export function preparePerson(c: MatchCandidate, book: TopicBook): Person {
     wantsMentor: c.wantsMentor,
     teaches: new Set([...topicKeys(book, c.teaches), ...expert]),
     expert: new Set(expert),
-    learns: topicKeys(book, c.learns),
+    learns,
+    requested: requested !== null && learns.includes(requested) ? requested : null,
     goalWords: goalWords(c.goals),
   };
 }
@@ -198,7 +208,16 @@ export function pairScore(mentor: Person, mentee: Person, settings: Settings): n
     if (mentor.expert.has(topic)) expert++;
   }
   if (topics === 0) return 0;
-  return topicScore(topics, expert, settings) + softBonus(mentor, mentee, sharedWords(mentor.goalWords, mentee.goalWords).length, settings);
+  return (
+    topicScore(topics, expert, settings) +
+    requestBonus(mentor, mentee, settings) +
+    softBonus(mentor, mentee, sharedWords(mentor.goalWords, mentee.goalWords).length, settings)
+  );
+}
+
+/** The extra weight of a mentor who teaches the very topic the mentee asked for. */
+export function requestBonus(mentor: Person, mentee: Person, settings: Settings): number {
+  return mentee.requested !== null && mentor.teaches.has(mentee.requested) ? settings.weights.requestedTopic : 0;
 }
 
 /** The shared-topic part of the score, from counts the engine may have gathered another way. */
@@ -226,7 +245,9 @@ export interface PairDetails {
 }
 
 export function pairDetails(mentor: Person, mentee: Person, settings: Settings, book: TopicBook): PairDetails {
-  const topics = mentee.learns.filter((t) => mentor.teaches.has(t));
+  // The topic asked for leads, so it is the pair's focus.
+  const shared = mentee.learns.filter((t) => mentor.teaches.has(t));
+  const topics = mentee.requested !== null && shared.includes(mentee.requested) ? [mentee.requested, ...shared.filter((t) => t !== mentee.requested)] : shared;
   const reverse = isReverse(mentor, mentee, settings);
   return {
     score: pairScore(mentor, mentee, settings),

@@ -4,7 +4,7 @@ import type { Catalog } from '../messages/catalog.ts';
 import type { WorkspaceSettings } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
 import type { ParseContext } from '../commands/types.ts';
-import { HOLIDAY_NAME_MAX, type HolidayLine, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.ts';
+import { HOLIDAY_NAME_MAX, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.ts';
 
 /** The practice's settings as the form edits them: the workspace's zone and its settings. */
 export interface PracticeSettings {
@@ -64,6 +64,7 @@ export function formValues(current: PracticeSettings, fromDate: string): FormVal
 /**
  * Reads a whole submission: every field is checked, and either all of it is valid or nothing is
  * taken. A field missing from `fields` keeps its current value (API scripts may send only what changes).
+ * A refused submission comes back as typed, so nothing the manager wrote is lost.
  */
 /** `dates`: the practice's now and zone, for holidays typed without a year. */
 export function readSubmission(
@@ -103,7 +104,6 @@ export function readSubmission(
   if (introCount === null) fail('introCount', tx.number(raw.introCount, LIMITS.introCount.min, LIMITS.introCount.max));
 
   const holidays = readHolidays(t, raw.holidays, errors, dates);
-  if (holidays.phiLines.size > 0) redisplay.holidays = withoutNames(raw.holidays, holidays.list, holidays.phiLines);
 
   if (
     errors.length > 0 ||
@@ -122,7 +122,8 @@ export function readSubmission(
   const holidayNames: Record<string, string> = {};
   for (const date of kept) if (before.holidayNames[date]) holidayNames[date] = before.holidayNames[date];
   for (const h of holidays.list) if (h.name) holidayNames[h.date] = h.name;
-  const holidaysChanged = fields.holidays !== undefined;
+  const sameLines = (text: string) => text.split(/\r?\n/).map((line) => line.trim().replace(/\s+/g, ' ')).filter((line) => line !== '').join('\n');
+  const holidaysChanged = fields.holidays !== undefined && sameLines(fields.holidays) !== sameLines(shown.holidays);
   return {
     ok: true,
     next: {
@@ -152,7 +153,6 @@ function readNumber(text: string, range: { min: number; max: number }): number |
 function readHolidays(t: Catalog, text: string, errors: FieldError[], dates: ParseContext) {
   const tx = t.settings.invalid;
   const { holidays, errors: lineErrors } = parseHolidayLines(text, dates);
-  const phiLines = new Set<number>();
   const problems: { line: number; problem: string }[] = lineErrors.map((e) => ({
     line: e.line,
     problem:
@@ -164,23 +164,11 @@ function readHolidays(t: Catalog, text: string, errors: FieldError[], dates: Par
   }));
   for (const h of holidays) {
     const refusal = refusePhi(t, h.name);
-    if (refusal) {
-      phiLines.add(h.line);
-      problems.push({ line: h.line, problem: tx.holidayPhi(h.line, refusal.text) });
-    }
+    if (refusal) problems.push({ line: h.line, problem: tx.holidayPhi(h.line, refusal.text) });
   }
   problems.sort((a, b) => a.line - b.line).forEach((p) => errors.push({ field: 'holidays', problem: p.problem }));
   if (holidays.length > LIMITS.holidays) errors.push({ field: 'holidays', problem: tx.holidaysTooMany(LIMITS.holidays) });
-  return { list: holidays, phiLines };
-}
-
-/** The text again with the names on `lines` dropped, so patient information is not echoed back into the chat. */
-function withoutNames(text: string, holidays: readonly HolidayLine[], lines: Set<number>): string {
-  const dateOn = new Map(holidays.map((h) => [h.line, h.dateText]));
-  return text
-    .split(/\r?\n/)
-    .map((line, i) => (lines.has(i + 1) ? (dateOn.get(i + 1) ?? '') : line))
-    .join('\n');
+  return { list: holidays };
 }
 
 /** One line per changed setting, in form order: "• *Check-in time*: 9:00 AM → 8:30 AM". Empty when nothing changed. */

@@ -40,7 +40,7 @@ export function settingsMessage(t: Catalog, current: PracticeSettings, today: st
 export function invalidMessage(t: Catalog, errors: FieldError[], values: FormValues, token: string): Message {
   const ts = t.settings;
   const lines = errors.map((e) => ts.invalid.field(ts.fields[e.field], e.problem));
-  return message([section(`${ts.invalid.intro(errors.length)}\n${lines.join('\n')}`), settingsForm(t, values, token)]);
+  return message([section(`${ts.invalid.intro(errors.length)}\n${lines.join('\n')}`), settingsForm(t, values, token, errors)]);
 }
 
 export function savedMessage(t: Catalog, changes: string[]): Message {
@@ -48,8 +48,14 @@ export function savedMessage(t: Catalog, changes: string[]): Message {
   return message([header(ts.title), section(`${ts.changed}\n${changes.join('\n')}`), context(ts.again)]);
 }
 
-export function settingsForm(t: Catalog, values: FormValues, token: string): Block {
+/** The form; a field in `errors` carries its problem where its hint would be, next to what was typed. */
+export function settingsForm(t: Catalog, values: FormValues, token: string, errors: FieldError[] = []): Block {
   const ts = t.settings;
+  const hint = (field: FieldError['field'], usual?: string): { hint?: string } => {
+    const problems = errors.filter((e) => e.field === field).map((e) => e.problem);
+    if (problems.length > 0) return { hint: ts.invalid.marked(problems.join(' ')) };
+    return usual ? { hint: usual } : {};
+  };
   const days = WEEKDAY_VALUES.map((value, i) => ({ label: ts.weekday(i + 1), value }));
   return form({
     formId: 'settings.save',
@@ -57,10 +63,10 @@ export function settingsForm(t: Catalog, values: FormValues, token: string): Blo
     submitLabel: ts.show.save,
     value: token,
     inputs: [
-      { type: 'input', name: 'timeZone', label: ts.fields.timeZone, kind: 'text', initial: values.timeZone, hint: ts.hints.timeZone },
-      { type: 'input', name: 'workDays', label: ts.fields.workDays, kind: 'multiselect', options: days, initial: values.workDays, hint: ts.hints.workDays },
-      { type: 'input', name: 'checkinDay', label: ts.fields.checkinDay, kind: 'select', options: days, initial: values.checkinDay },
-      { type: 'input', name: 'checkinTime', label: ts.fields.checkinTime, kind: 'text', initial: values.checkinTime, hint: ts.hints.checkinTime },
+      { type: 'input', name: 'timeZone', label: ts.fields.timeZone, kind: 'text', initial: values.timeZone, ...hint('timeZone', ts.hints.timeZone) },
+      { type: 'input', name: 'workDays', label: ts.fields.workDays, kind: 'multiselect', options: days, initial: values.workDays, ...hint('workDays', ts.hints.workDays) },
+      { type: 'input', name: 'checkinDay', label: ts.fields.checkinDay, kind: 'select', options: days, initial: values.checkinDay, ...hint('checkinDay') },
+      { type: 'input', name: 'checkinTime', label: ts.fields.checkinTime, kind: 'text', initial: values.checkinTime, ...hint('checkinTime', ts.hints.checkinTime) },
       {
         type: 'input',
         name: 'cadence',
@@ -68,11 +74,11 @@ export function settingsForm(t: Catalog, values: FormValues, token: string): Blo
         kind: 'select',
         options: CADENCES.map((c) => ({ label: ts.cadences[c], value: c })),
         initial: values.cadence,
-        hint: ts.hints.cadence,
+        ...hint('cadence', ts.hints.cadence),
       },
-      { type: 'input', name: 'attentionBudget', label: ts.fields.attentionBudget, kind: 'number', initial: values.attentionBudget, hint: ts.hints.attentionBudget },
-      { type: 'input', name: 'introCount', label: ts.fields.introCount, kind: 'number', initial: values.introCount, hint: ts.hints.introCount },
-      { type: 'input', name: 'holidays', label: ts.fields.holidays, kind: 'textarea', initial: values.holidays, optional: true, hint: ts.hints.holidays },
+      { type: 'input', name: 'attentionBudget', label: ts.fields.attentionBudget, kind: 'number', initial: values.attentionBudget, ...hint('attentionBudget', ts.hints.attentionBudget) },
+      { type: 'input', name: 'introCount', label: ts.fields.introCount, kind: 'number', initial: values.introCount, ...hint('introCount', ts.hints.introCount) },
+      { type: 'input', name: 'holidays', label: ts.fields.holidays, kind: 'textarea', initial: values.holidays, optional: true, ...hint('holidays', ts.hints.holidays) },
     ],
   });
 }

@@ -129,6 +129,44 @@ describe('topics', () => {
     expect(candidateFor(member('ben'), covered, NOW, true)).toMatchObject({ learns: [], wantsMentor: false });
   });
 
+  it('does not look for a mentor in a task someone is now trained or expert in', () => {
+    const d = data({
+      profiles: [profile('ben', { learns: ['Prior authorizations', 'coding', 'leadership'] })],
+      skills: [
+        { memberId: 'ben', taskId: 't-pa', level: 'trained', ownJob: false },
+        { memberId: 'ben', taskId: 't-coding', level: 'learning', ownJob: false },
+      ],
+    });
+    expect(candidateFor(member('ben'), d, NOW, true)).toMatchObject({ learns: ['coding', 'leadership'], wantsMentor: true });
+    const expert = data({ ...d, skills: [{ memberId: 'ben', taskId: 't-pa', level: 'expert', ownJob: false }, { memberId: 'ben', taskId: 't-coding', level: 'trained', ownJob: false }] });
+    expect(candidateFor(member('ben'), expert, NOW, true)).toMatchObject({ learns: ['leadership'] });
+  });
+
+  it('passes on the topic asked for with mentor request while it is still wanted', () => {
+    const d = data({ profiles: [profile('ben', { learns: ['Prior authorizations', 'coding'], requested: 'Coding' })] });
+    expect(candidateFor(member('ben'), d, NOW, true)).toMatchObject({ requested: 'coding' });
+    const trained = data({ ...d, skills: [{ memberId: 'ben', taskId: 't-coding', level: 'trained', ownJob: false }] });
+    expect(candidateFor(member('ben'), trained, NOW, true)).toMatchObject({ learns: ['Prior authorizations'], requested: null });
+  });
+
+  it('proposes a mentor for the topic asked for, before one for another topic, and leads the reason with it', () => {
+    const d = data({
+      members: [member('ben'), member('ana'), member('cy')],
+      profiles: [
+        profile('ben', { learns: ['Prior authorizations', 'coding'], requested: 'coding' }),
+        profile('ana', { teaches: ['Prior authorizations'], capacity: 1 }),
+        profile('cy', { teaches: ['coding'], capacity: 1 }),
+      ],
+      // Ana is expert in prior authorizations: without the request she would be the better mentor.
+      skills: [{ memberId: 'ana', taskId: 't-pa', level: 'expert', ownJob: true }],
+    });
+    const run = (input: MatchData) => matchOncePerPerson(buildInput(buildCandidates(input, NOW).candidates, { tasks: input.tasks.map((t) => ({ key: t.key, name: t.name })) }));
+    const asked = run(d).proposals;
+    expect(asked.map((p) => [p.mentorId, p.menteeId, p.reason.topics])).toEqual([['cy', 'ben', ['Coding']]]);
+    const notAsked = run({ ...d, profiles: d.profiles.map(({ requested: _r, ...p }) => p) }).proposals;
+    expect(notAsked.map((p) => [p.mentorId, p.menteeId])).toEqual([['ana', 'ben']]);
+  });
+
   it('wants a mentor only when opted in with something to learn', () => {
     const d = data({ profiles: [profile('a', { learns: ['coding'] }), profile('b', { learns: ['coding'], optedIn: false }), profile('c')] });
     expect(candidateFor(member('a'), d, NOW, true).wantsMentor).toBe(true);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TASKS } from '../../../src/core/coverage/catalogue.ts';
 import {
   describeProfileChanges,
+  profileBase,
   profileValues,
   readProfile,
   requestedTopic,
@@ -47,7 +48,8 @@ describe('readProfile', () => {
       ok: true,
       next: {
         memberId: 'm1',
-        teaches: ['payroll', 'coding', 'Leadership', 'handling difficult conversations'],
+        // Topics already there keep their place; new ones come after.
+        teaches: ['payroll', 'Leadership', 'handling difficult conversations', 'coding'],
         learns: ['EHR reporting', 'coding', 'public speaking'],
         goals: 'Grow two team leads.',
         capacity: 3,
@@ -63,9 +65,27 @@ describe('readProfile', () => {
     if (read.ok) return;
     expect(read.errors.map((e) => e.field)).toEqual(['teaches', 'goals', 'capacity', 'cadence', 'optIn']);
     expect(read.errors[0]?.problem).toBe('"juggling" isn\'t on the practice\'s task list.');
-    expect(read.errors[1]?.problem).toMatch(/a phone number.*I took it out of the form\.$/);
+    expect(read.errors[1]?.problem).toMatch(/a phone number.*still in the form, unsaved/);
     expect(read.errors[2]?.problem).toBe('"9" isn\'t a number from 0 to 5.');
-    expect(read.redisplay).toMatchObject({ goals: '', capacity: '9', cadence: 'daily', teaches: 'payroll,juggling' });
+    expect(read.redisplay).toMatchObject({ goals: 'Text me at 555-201-3344', capacity: '9', cadence: 'daily', teaches: 'payroll,juggling' });
+  });
+
+  it('takes only the fields edited since the form was shown', () => {
+    const base = profileBase(shown);
+    const later: MentoringProfile = { ...current, learns: ['EHR reporting', 'coding'], goals: 'A newer goal.' };
+    const read = readProfile(t, { ...shown, capacity: '4' }, later, tasks, base);
+    expect(read).toMatchObject({ ok: true, next: { ...later, capacity: 4 } });
+    // Without the fingerprint every field sent counts, as for an API script.
+    expect(readProfile(t, { ...shown, capacity: '4' }, later, tasks)).toMatchObject({ ok: true, next: { learns: ['EHR reporting'], goals: 'Grow two team leads.' } });
+  });
+
+  it('keeps the stored order of topics picked in another order', () => {
+    const mixed = { ...current, teaches: ['payroll', 'coding', 'Leadership'] };
+    const values = profileValues(mixed, tasks);
+    const read = readProfile(t, { ...values, teaches: 'coding,payroll' }, mixed, tasks);
+    expect(read).toMatchObject({ ok: true, next: { teaches: ['payroll', 'coding', 'Leadership'] } });
+    if (read.ok) expect(describeProfileChanges(t, mixed, read.next, tasks)).toEqual([]);
+    expect(describeProfileChanges(t, mixed, { ...mixed, teaches: ['Leadership', 'coding', 'payroll'] }, tasks)).toEqual([]);
   });
 
   it('accepts 0 to 5 mentees and nothing else', () => {

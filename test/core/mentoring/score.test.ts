@@ -94,6 +94,23 @@ describe('scorePair: soft preferences', () => {
     expect(scorePair(ana, ben, { ...ctx, tasks })).toMatchObject({ score: 100, topics: ['prior-auth'], reason: { topics: ['Prior authorizations'] } });
   });
 
+  it('counts the topic asked for with mentor request above any other overlap, and puts it first', () => {
+    const ana = buildMentor('ana', ['coding', 'prior authorizations'], { displayName: 'Ana' });
+    const ben = buildMentee('ben', ['prior authorizations', 'coding'], { displayName: 'Ben', requested: 'Coding' });
+    const result = scorePair(ana, ben, ctx);
+    expect(result.score).toBe(2200);
+    expect(result.topics).toEqual(['coding', 'prior authorizations']);
+    const cy = buildMentor('cy', ['prior authorizations'], { displayName: 'Cy' });
+    expect(scorePair(cy, ben, ctx).score).toBe(100);
+    const many = buildMentor('dee', ['prior authorizations', ...Array.from({ length: 11 }, (_, i) => `topic ${i}`)], { expertIn: ['prior authorizations'] });
+    const wide = buildMentee('ben', ['prior authorizations', 'coding', ...Array.from({ length: 10 }, (_, i) => `topic ${i}`)], { requested: 'coding' });
+    expect(scorePair(ana, wide, ctx).score).toBeGreaterThan(scorePair(many, wide, ctx).score);
+    const asksPa = buildMentee('ben', ['prior authorizations', 'coding'], { displayName: 'Ben', requested: 'prior authorizations' });
+    expect(scorePair(ana, asksPa, ctx).reason.topics).toEqual(['prior authorizations', 'coding']);
+    // A request for something no longer wanted counts for nothing.
+    expect(scorePair(ana, buildMentee('ben', ['coding'], { requested: 'leadership' }), ctx).score).toBe(100);
+  });
+
   it('uses the weights it is given', () => {
     const ana = buildMentor('ana', ['coding'], { team: 'a', seniorityYears: 9, expertIn: ['coding'] });
     const ben = buildMentee('ben', ['coding'], { team: 'b', seniorityYears: 1 });

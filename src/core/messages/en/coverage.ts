@@ -48,6 +48,10 @@ export const coverage = {
     },
     added: (self: boolean, name: string, level: Level, tasks: readonly string[]) =>
       self ? `Done: you're now ${levelPhrase(level, list(tasks))}.` : `Done: ${name} is now ${levelPhrase(level, list(tasks))}.`,
+    leftLearning: (self: boolean, name: string, tasks: readonly string[]) =>
+      self
+        ? `${list(tasks)} is off what you want to learn, so matching won't look for a mentor in it.`
+        : `${list(tasks)} is off what ${name} wants to learn, so matching won't look for a mentor in it.`,
     removed: (self: boolean, name: string, tasks: readonly string[]) =>
       self ? `Removed ${list(tasks)} from your skills.` : `Removed ${list(tasks)} from ${name}'s skills.`,
     notHeld: (self: boolean, name: string, tasks: readonly string[]) =>

@@ -78,6 +78,7 @@ export const settings = {
     save: 'Save settings',
   },
   invalid: {
+    marked: (problem: string) => `⚠ Not saved: ${problem}`,
     intro: (count: number) =>
       count === 1
         ? "I didn't save anything: one answer needs fixing. Your answers are still in the form below."
