@@ -24,6 +24,8 @@ const actBody = z.object({
   actionId: z.string().min(1).max(255),
   value: z.string().max(2_000).default(''),
   fields: z.record(z.string(), z.string().max(20_000)).optional(),
+  /** The inbox message whose button was pressed: a reply that settles it replaces it there. */
+  message: z.string().min(1).max(100).optional(),
 });
 const clockBody = z.object({ advance: z.string().min(1) });
 
@@ -82,13 +84,19 @@ export function localApiRouter(deps: LocalApiDeps): Router {
 
   router.post('/act', async (req, res) => {
     const body = parse(actBody, req.body);
-    await memberOr404(body.as);
+    const member = await memberOr404(body.as);
     const base = { workspaceId: deps.workspaceId, memberExternalId: body.as };
     const replies = await deps.bot.handle(
       body.fields
         ? { ...base, type: 'form', formId: body.actionId, value: body.value, fields: body.fields }
         : { ...base, type: 'action', actionId: body.actionId, value: body.value },
     );
+    const replacement = replies.find((r) => r.replace);
+    if (replacement && body.message) {
+      // Only a message in the presser's own inbox; the page shows the replacement in its place.
+      const own = (await deps.inbox.listFor(deps.workspaceId, member.id)).some((m) => m.id === body.message);
+      if (own) await deps.inbox.update(deps.workspaceId, body.message, { text: replacement.text, blocks: replacement.blocks });
+    }
     res.json({ replies });
   });
 

@@ -286,7 +286,17 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await openModal(client, workspace, triggerId, form, replies);
       return;
     }
-    for (const reply of replies) await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
+    const pressed = pressedMessage(body);
+    for (const reply of replies) {
+      // What was decided takes the place of the message whose button was pressed.
+      if (reply.replace && pressed.responseUrl) {
+        await respond({ replace_original: true, ...renderMessage(reply) });
+      } else if (reply.replace && pressed.ts && pressed.channel) {
+        await platform.update(workspace, { messageId: pressed.ts, conversationId: pressed.channel }, reply);
+      } else {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
+      }
+    }
   });
 
   app.view(/.*/, async ({ view, ack, body, client }) => {
@@ -411,6 +421,13 @@ function withOpenFormButtons(replies: Message[], commandText: string): Message[]
     );
     return { text: reply.text, blocks };
   });
+}
+
+/** Where a pressed button was: its response_url, or the (non-ephemeral) message's channel and ts for chat.update. */
+function pressedMessage(body: unknown): { responseUrl?: string; channel?: string; ts?: string } {
+  const b = body as { response_url?: string; container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean } };
+  const container = b.container?.is_ephemeral ? undefined : b.container;
+  return { responseUrl: b.response_url, channel: container?.channel_id, ts: container?.message_ts };
 }
 
 function readAction(action: unknown): { actionId: string; value: string } {

@@ -127,14 +127,18 @@ describe('a check-in in Slack', () => {
     await eventually(async () => checkinOf(MENTOR));
   });
 
-  it('takes an answer from a button and confirms it only to the person who pressed it', async () => {
+  it('takes an answer from a button, replaces the check-in with the answer, and confirms it only to the person who pressed it', async () => {
     const message = await eventually(async () => checkinOf(MENTEE));
     const responseId = await press(MENTEE, slackButton(message, 'checkin.met'));
-    const [reply] = await eventually(async () => {
+    const [settled, reply] = await eventually(async () => {
       const bodies = app.slack.responsesTo(responseId);
-      return bodies.length > 0 ? bodies : undefined;
+      return bodies.length >= 2 ? bodies : undefined;
     });
-    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(settled).toMatchObject({ replace_original: true });
+    expect((settled as { text: string }).text).toContain('Your answer: we met');
+    const settledButtons = JSON.stringify((settled as { blocks: unknown }).blocks);
+    for (const id of ['checkin.met', 'checkin.not_yet', 'checkin.need_help']) expect(settledButtons).not.toContain(id);
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect((reply as { text: string }).text).toContain('you met with Priya Shah');
     expect(await answers()).toMatchObject([{ outcome: 'met' }]);
   });
@@ -163,9 +167,9 @@ describe('a check-in in Slack', () => {
   it('lets the member tell the admins they need help (no manager on record), without the note', async () => {
     const message = await eventually(async () => checkinOf(MENTEE));
     const responseId = await press(MENTEE, slackButton(message, 'checkin.need_help'));
-    const [reply] = await eventually(async () => {
+    const [, reply] = await eventually(async () => {
       const bodies = app.slack.responsesTo(responseId);
-      return bodies.length > 0 ? bodies : undefined;
+      return bodies.length >= 2 ? bodies : undefined;
     });
     expect(JSON.stringify(reply)).toContain('Tell my manager');
     const tell = (reply as { blocks: { type: string; elements?: { action_id: string; value: string }[] }[] }).blocks

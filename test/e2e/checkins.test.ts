@@ -186,6 +186,38 @@ describe('the report', () => {
   });
 });
 
+describe('an answered check-in', () => {
+  it('replaces the answered check-in in the inbox with the answer and no buttons; the old button again changes nothing', async () => {
+    const [checkin] = await checkinsOf(app, 'luis-ortega');
+    if (!checkin) throw new Error('no check-in for Luis');
+    const met = buttonOf(checkin, 'Ana García', 'checkin.met');
+    const act = (as: string, button: { actionId: string; value: string }, message: string) =>
+      app.post('/local/act', { as, actionId: button.actionId, value: button.value, message });
+
+    // Someone else's message id is never touched, whatever they press.
+    const [bens] = await checkinsOf(app, 'ben-okafor');
+    expect((await act('ben-okafor', buttonOf(bens, 'Priya Shah', 'checkin.met'), checkin.id)).status).toBe(200);
+    expect((await checkinsOf(app, 'luis-ortega'))[0]?.blocks).toEqual(checkin.blocks);
+
+    const { status, json } = await act('luis-ortega', met, checkin.id);
+    expect(status).toBe(200);
+    const replies = (json as { replies: (Message & { replace?: boolean })[] }).replies;
+    expect(replies[0]?.replace).toBe(true);
+    expect(allText(replies.slice(1))).toContain('you met with Ana García');
+
+    const settled = (await app.inbox('luis-ortega')).find((m) => m.id === checkin.id);
+    expect(settled?.text).toContain('Your answer: we met');
+    expect(buttons(settled ?? { blocks: [] })).toEqual([]);
+
+    // The button of the old rendering, pressed again: the same single answer, nothing new in the inbox.
+    const before = (await app.inbox('luis-ortega')).length;
+    await act('luis-ortega', met, checkin.id);
+    expect(await answersOf('luis-ortega')).toMatchObject([{ outcome: 'met' }]);
+    await settle();
+    expect(await app.inbox('luis-ortega')).toHaveLength(before);
+  });
+});
+
 // ---- helpers ------------------------------------------------------------------------------------
 
 async function practiceOf(r: Repositories, a: LocalApp): Promise<Workspace> {
@@ -194,6 +226,7 @@ async function practiceOf(r: Repositories, a: LocalApp): Promise<Workspace> {
   // No holidays: the expected instants are plain Mondays whatever the date the suite runs on.
   return r.workspaces.updateSettings(found.id, { ...found.settings, holidays: [], holidayNames: {}, holidaysSet: true });
 }
+
 
 async function clockOf(a: LocalApp): Promise<DateTime> {
   const res = await fetch(`${a.base}/local/clock`);

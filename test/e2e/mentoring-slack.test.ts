@@ -70,13 +70,13 @@ const buttonsIn = (blocks: unknown): SlackButton[] =>
   ((blocks ?? []) as SlackBlock[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).filter((e) => e.type === 'button') : []));
 
 /** Presses a button as `user`, the way Slack posts a block_actions payload. */
-async function press(user: string, button: SlackButton): Promise<unknown[]> {
+async function press(user: string, button: SlackButton, atLeast = 1): Promise<unknown[]> {
   const responseId = `act-${Math.random().toString(36).slice(2)}`;
   const res = await app.post(buttonPressBody(app.slack, user, button.action_id, button.value ?? '', responseId), { contentType: 'application/x-www-form-urlencoded' });
   expect(res.status).toBe(200);
   return eventually(async () => {
     const bodies = app.slack.responsesTo(responseId);
-    return bodies.length > 0 ? bodies : undefined;
+    return bodies.length >= atLeast ? bodies : undefined;
   });
 }
 
@@ -105,8 +105,17 @@ describe('matching in Slack', () => {
     const approve = buttonsIn((preview as { blocks: unknown }).blocks).find((b) => b.action_id === 'match.approve');
     expect(approve?.text.text).toBe('Approve');
 
-    const [approved] = await press(MANAGER, approve!);
+    // The proposal's message is replaced by what was decided, with no Approve/Skip left; the answer follows.
+    const [settled, approved] = await press(MANAGER, approve!, 2);
+    expect(settled).toMatchObject({ replace_original: true });
+    expect(textOf(settled)).toMatch(/Luis Ortega → Ben Okafor/);
+    expect(textOf(settled)).toMatch(/Approved: the introductions went out/);
+    expect(buttonsIn((settled as { blocks: unknown }).blocks)).toEqual([]);
+    expect(approved).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(approved)).toMatch(/Approved: Luis Ortega → Ben Okafor/);
+    // The old button pressed again changes nothing: no second pair, no second intro.
+    const [again] = await press(MANAGER, approve!);
+    expect(textOf(again)).toMatch(/already approved/);
 
     const toMentor = await postTo(MENTOR, /A mentoring introduction/);
     const toMentee = await postTo(MENTEE, /A mentoring introduction/);

@@ -1,7 +1,7 @@
 // Answering check-ins: `checkin` on demand, the buttons (We met / Not yet / Need help), the private note form,
 // "Tell my manager" and resuming paused check-ins. Everything here replies to the member alone.
 import type { HandlerContext } from '../context.ts';
-import { actions, button, context, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, context, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
@@ -81,14 +81,24 @@ async function answer(ctx: HandlerContext, target: Target, outcome: CheckinOutco
   ctx.log.info({ checkinId: checkin.id, pairId: pair.id, outcome }, 'check-in answered');
   const partner = target.partner?.displayName ?? '?';
   const noteButton = button(t.checkin.addNote, 'checkin.note', actionValue('noteform', checkin.id, pair.id));
-  if (outcome !== 'need_help') return [message([section(t.answer[outcome](partner)), actions(noteButton)])];
+  const settled = replacing(await settledCheckin(ctx, checkin));
+  if (outcome !== 'need_help') return [settled, message([section(t.answer[outcome](partner)), actions(noteButton)])];
   return [
+    settled,
     message([
       section(t.answer.need_help(partner)),
       section(t.answer.tellQuestion),
       actions(button(t.answer.tellButton, 'checkin.tell', actionValue('tell', checkin.id, pair.id), 'primary'), noteButton),
     ]),
   ];
+}
+
+/** The check-in as it now stands: answered rows show the answer, with no buttons left on them. */
+async function settledCheckin(ctx: HandlerContext, checkin: Checkin): Promise<Message> {
+  const { pairs, nameOf } = await activePairs(ctx);
+  const answers = await ctx.deps.repos.checkins.listAnswers(ctx.workspace.id, checkin.id);
+  const shown = pairs.filter((p) => checkin.pairIds.includes(p.id));
+  return checkinMessage(ctx.t, { member: ctx.member, checkin, pairs: shown, nameOf, answers, settled: true });
 }
 
 async function currentAnswer(ctx: HandlerContext, target: Target): Promise<CheckinAnswer | undefined> {
@@ -115,7 +125,7 @@ async function saveNote(ctx: HandlerContext, target: Target, fields: Record<stri
   );
   // The note itself is never logged: only that there is one.
   ctx.log.info({ checkinId: target.checkin.id, pairId: target.pair.id, rated: rating !== null, noted: typed.note !== '' }, 'check-in note saved');
-  return [textMessage(rating === null && typed.note === '' ? t.cleared : t.saved)];
+  return [replacing(textMessage(rating === null && typed.note === '' ? t.cleared : t.saved))];
 }
 
 /** Only on the member's explicit choice: their manager (or, without one, the admins) hear that they asked for help. Nothing else. */

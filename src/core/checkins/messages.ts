@@ -30,6 +30,8 @@ export interface CheckinView {
   nameOf: (memberId: string) => string;
   answers?: readonly CheckinAnswer[];
   reminder?: boolean;
+  /** The check-in as it reads once answered: answered rows say what was decided and keep no buttons. */
+  settled?: boolean;
 }
 
 /** A Slack message holds 50 blocks: the header, intro and footer leave room for 15 pairs of three blocks. */
@@ -48,6 +50,7 @@ export function checkinMessage(t: Catalog, view: CheckinView): Message {
     const answer = answerOf.get(pair.id)?.outcome;
     const row = tc.row(view.nameOf(partnerId), t.checkins.partnerRole(pair.kind, readerIs));
     blocks.push(section(answer ? `${row}\n${tc.answered(tc.outcomes[answer])}` : row));
+    if (view.settled && answer) continue;
     blocks.push(
       actions(
         button(tc.met, 'checkin.met', actionValue('met', checkin.id, pair.id), 'primary'),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Command, Mention } from '../commands/types.ts';
 import { type HandlerContext, isManager } from '../context.ts';
-import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import type { Block, Button, Message } from '../messages/model.ts';
 import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task } from '../model.ts';
 import { resolveMention } from '../people/mentions.ts';
@@ -271,11 +271,11 @@ export async function skillsAction(ctx: HandlerContext, raw: string, fields?: Re
     case 'removeSubmit':
     case 'ownSubmit': {
       const chosen = (fields?.tasks ?? '').split(',').flatMap((id) => byId.get(id.trim()) ?? []);
-      if (action.do === 'ownSubmit') return [textMessage(await setOwnJob(ctx, target, chosen))];
+      if (action.do === 'ownSubmit') return [replacing(textMessage(await setOwnJob(ctx, target, chosen)))];
       if (chosen.length === 0) return [textMessage(ctx.t.coverage.skills.chooseTask)];
-      if (action.do === 'removeSubmit') return [textMessage(await unsetSkills(ctx, target, chosen))];
+      if (action.do === 'removeSubmit') return [replacing(textMessage(await unsetSkills(ctx, target, chosen)))];
       const level = levelSchema.safeParse(fields?.level);
-      return [textMessage(await setLevel(ctx, target, chosen, level.success ? level.data : 'trained'))];
+      return [replacing(textMessage(await setLevel(ctx, target, chosen, level.success ? level.data : 'trained')))];
     }
     case 'set':
     case 'unset': {

@@ -1,7 +1,7 @@
 // `match` and `match preview`: run the engine, keep its proposals until a manager approves or skips each, then introduce.
 import { refuseStaff } from '../bot.ts';
 import { type HandlerContext, isManager } from '../context.ts';
-import { actions, button, header, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, context, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import type { Block, Message } from '../messages/model.ts';
 import type { Member } from '../model.ts';
 import type { MatchProposal, MatchRun, RunUnmatched } from '../ports.ts';
@@ -43,13 +43,18 @@ function runMessages(ctx: HandlerContext, run: MatchRun, proposals: MatchProposa
   const messages: Block[][] = [[header(tm.title(run.preview, proposals.length)), section(proposals.length > 0 ? tm.intro : tm.none)]];
   proposals.forEach((p, i) => {
     if (i > 0 && i % PER_MESSAGE === 0) messages.push([]);
-    messages[messages.length - 1]!.push(
-      section(`${tm.proposal(i + 1, name(p.mentorId), name(p.menteeId), ctx.t.mentoring.kinds[p.kind])}\n${ctx.t.mentoring.reason(p.reason)}`),
-      actions(button(tm.approve, 'match.approve', `approve:${p.id}`, 'primary'), button(tm.skip, 'match.skip', `skip:${p.id}`)),
-    );
+    const chunk = messages[messages.length - 1]!;
+    chunk.push(section(`${tm.proposal(i + 1, name(p.mentorId), name(p.menteeId), ctx.t.mentoring.kinds[p.kind])}\n${ctx.t.mentoring.reason(p.reason)}`));
+    // A decided proposal says what was decided and keeps no buttons.
+    if (p.status === 'pending') {
+      chunk.push(actions(button(tm.approve, 'match.approve', `approve:${p.id}`, 'primary'), button(tm.skip, 'match.skip', `skip:${p.id}`)));
+    } else {
+      chunk.push(context(tm.decided[p.status]));
+    }
   });
   const last = messages[messages.length - 1]!;
-  if (proposals.length > 1) last.push(actions(button(tm.approveAll, 'match.approveAll', `all:${run.id}`, 'primary')));
+  const pending = proposals.filter((p) => p.status === 'pending').length;
+  if (pending > 1) last.push(actions(button(tm.approveAll, 'match.approveAll', `all:${run.id}`, 'primary')));
   if (run.unmatched.length > 0) last.push(section(`*${tm.unmatchedHeading}*\n${unmatchedLines(ctx, run.unmatched, names, learns).join('\n')}`));
   return messages.map((blocks) => message(blocks));
 }
@@ -159,7 +164,27 @@ async function approve(ctx: HandlerContext, id: string): Promise<Message[]> {
   const outcome = await approveOne(ctx, found, data);
   if (!outcome.ok) return [textMessage(outcome.why)];
   const names = nameMap(data.members);
-  return [textMessage(ctx.t.mentoring.match.approved(names.get(found.mentorId) ?? '?', names.get(found.menteeId) ?? '?'))];
+  return [
+    await settledRun(ctx, found.runId, found.position, data),
+    textMessage(ctx.t.mentoring.match.approved(names.get(found.mentorId) ?? '?', names.get(found.menteeId) ?? '?')),
+  ];
+}
+
+/**
+ * The run's message that holds the proposal at `position`, as it reads now (decided proposals without
+ * buttons), to replace the message whose button was pressed.
+ */
+async function settledRun(ctx: HandlerContext, runId: string, position: number, loaded?: MatchData): Promise<Message> {
+  const data = loaded ?? (await loadMatchData(ctx));
+  const [run, proposals] = await Promise.all([
+    ctx.deps.repos.mentoring.getRun(ctx.workspace.id, runId),
+    ctx.deps.repos.mentoring.listProposals(ctx.workspace.id, runId),
+  ]);
+  const { candidates } = buildCandidates(data, ctx.now);
+  const learns = new Map(candidates.map((c) => [c.id, c.learns.map((x) => topicName(x, data.tasks))]));
+  const all = run ? runMessages(ctx, run, [...proposals].sort((a, b) => a.position - b.position), nameMap(data.members), learns) : [];
+  const index = Math.min(Math.floor(Math.max(0, position) / PER_MESSAGE), all.length - 1);
+  return replacing(all[index] ?? textMessage(ctx.t.mentoring.match.nothingLeft));
 }
 
 async function approveAll(ctx: HandlerContext, runId: string): Promise<Message[]> {
@@ -184,7 +209,8 @@ async function approveAll(ctx: HandlerContext, runId: string): Promise<Message[]
     }
   }
   const text = refused.length > 0 ? `${tm.approvedAll(approved)}\n\n${tm.notApprovedHeading}\n${refused.join('\n')}` : tm.approvedAll(approved);
-  return [textMessage(text)];
+  // "Approve all" sits in the run's last message.
+  return [await settledRun(ctx, runId, proposals.length - 1, data), textMessage(text)];
 }
 
 async function skip(ctx: HandlerContext, id: string): Promise<Message[]> {
@@ -199,7 +225,10 @@ async function skip(ctx: HandlerContext, id: string): Promise<Message[]> {
     ctx.deps.repos.members.get(ctx.workspace.id, found.mentorId),
     ctx.deps.repos.members.get(ctx.workspace.id, found.menteeId),
   ]);
-  return [textMessage(ctx.t.mentoring.match.skipped(mentor?.displayName ?? '?', mentee?.displayName ?? '?'))];
+  return [
+    await settledRun(ctx, found.runId, found.position),
+    textMessage(ctx.t.mentoring.match.skipped(mentor?.displayName ?? '?', mentee?.displayName ?? '?')),
+  ];
 }
 
 /** The `match.*` buttons; the value says which: `approve:<proposal>`, `skip:<proposal>`, `all:<run>`, `preview`. Managers only. */

@@ -1,7 +1,7 @@
 // `mentor`: my pairs, as mentor and as mentee, with Pause / Resume / Complete, and the private reflection when a pair ends.
 import type { HandlerContext } from '../context.ts';
 import { formatDay } from '../coverage/dates.ts';
-import { actions, button, context, divider, form, header, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, context, divider, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Button, Message } from '../messages/model.ts';
 import type { Member, Pair, PairStatus } from '../model.ts';
@@ -174,7 +174,7 @@ async function reflect(ctx: HandlerContext, pairId: string, fields?: Record<stri
   if (refusal) return [message([...refusal.blocks, reflectForm(ctx.member, found.pair.id)])];
   await ctx.deps.repos.mentoring.saveReflection(ctx.workspace.id, { pairId: found.pair.id, memberId: ctx.member.id, text }, ctx.now.toISO() ?? '');
   ctx.log.info({ pairId: found.pair.id }, 'reflection saved');
-  return [textMessage(tr.saved)];
+  return [replacing(textMessage(tr.saved))];
 }
 
 /** The `mentor.*` buttons and the `mentor.reflect` form; the value says which: `<verb>:<pairId>`. */

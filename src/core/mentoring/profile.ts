@@ -1,7 +1,7 @@
 // `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
 import type { HandlerContext } from '../context.ts';
 import { ensureDefaultTasks } from '../coverage/catalogue.ts';
-import { actions, button, context, form, header, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
@@ -121,11 +121,11 @@ export async function saveProfile(ctx: HandlerContext, value: string, fields?: R
   if (!read.ok) return [invalidMessage(ctx, read.errors, read.redisplay, profileBase(profileValues(current, tasks)), tasks)];
   const changes = describeProfileChanges(ctx.t, current, read.next, tasks);
   const saved = ctx.t.mentoring.profile.saved;
-  if (changes.length === 0) return [textMessage(saved.nothing)];
+  if (changes.length === 0) return [replacing(textMessage(saved.nothing))];
   await ctx.deps.repos.profiles.upsert(ctx.workspace.id, read.next);
   ctx.log.info({ changes: changes.length }, 'mentoring profile saved');
   const inMatching = read.next.optedIn && !ctx.member.optedOut;
-  return [message([header(saved.title), section(`${saved.changed}\n${changes.join('\n')}`), context(inMatching ? saved.inMatching : saved.notInMatching)])];
+  return [replacing(message([header(saved.title), section(`${saved.changed}\n${changes.join('\n')}`), context(inMatching ? saved.inMatching : saved.notInMatching)]))];
 }
 
 const TOPIC_MAX = PROFILE_LIMITS.topicLength;

@@ -27,6 +27,11 @@ export function message(blocks: Block[]): Message {
   return { text: text.length > 0 ? text : ' ', blocks };
 }
 
+/** The same message, marked to replace the one whose button was pressed (a settled message). */
+export function replacing(msg: Message): Message {
+  return { ...msg, replace: true };
+}
+
 /** Strips the light markup (`*bold*`, `_italic_`) that adapters render natively. */
 export function stripMarkup(text: string): string {
   return text.replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/g, '$1$2');

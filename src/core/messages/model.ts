@@ -53,6 +53,11 @@ export const messageSchema = z.object({
   /** A complete plain-text rendering of the message. */
   text: z.string().min(1),
   blocks: z.array(blockSchema),
+  /**
+   * This reply replaces the message whose button was pressed (or whose form was sent): what was decided,
+   * usually with no buttons left. Without it a reply is a new message.
+   */
+  replace: z.literal(true).optional(),
 });
 
 export type Button = z.infer<typeof buttonSchema>;

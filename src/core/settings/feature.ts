@@ -1,7 +1,7 @@
 // The settings feature's handlers, registered in src/core/features.ts: `settings` and its form `settings.save`.
 import { type BotOptions, refuseStaff } from '../bot.ts';
 import { type HandlerContext, isManager } from '../context.ts';
-import { textMessage } from '../messages/build.ts';
+import { replacing, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { Workspace } from '../model.ts';
 import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from './form.ts';
@@ -52,12 +52,12 @@ async function saveSettings(ctx: HandlerContext, token: string, fields?: Record<
   if (!read.ok) return [invalidMessage(ctx.t, read.errors, read.redisplay, currentToken)];
   const changes = describeChanges(ctx.t, current, read.next, fromDate);
   if (changes.length === 0) {
-    return [textMessage(ctx.t.settings.saved.nothing)];
+    return [replacing(textMessage(ctx.t.settings.saved.nothing))];
   }
   const zoneChanged = read.next.timeZone !== current.timeZone;
   await ctx.deps.repos.workspaces.updateSettings(ctx.workspace.id, read.next.settings, zoneChanged ? read.next.timeZone : undefined);
   ctx.log.info({ changes: changes.length }, 'settings saved');
-  return [savedMessage(ctx.t, changes)];
+  return [replacing(savedMessage(ctx.t, changes))];
 }
 
 export const settingsFeature: BotOptions = {

@@ -133,6 +133,7 @@ export const mentoring = {
     approve: 'Approve',
     skip: 'Skip',
     approveAll: 'Approve all',
+    decided: { approved: '✓ Approved: the introductions went out.', skipped: 'Skipped.', stale: 'No longer possible.' },
     unmatchedHeading: 'Not matched this time',
     unmatchedMore: (n: number) => `…and ${n} more.`,
     approved: (mentor: string, mentee: string) =>
