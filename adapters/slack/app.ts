@@ -12,6 +12,7 @@ import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.ts
 import { upsertDirectoryMember } from '../../src/core/people/upsert-member.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { createAfterAck } from './after-ack.ts';
+import { createInboundGuard } from './inbound-guard.ts';
 import { createInstallationStore } from './installation-store.ts';
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.ts';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
@@ -51,6 +52,8 @@ export interface SlackAdapterOptions {
   onMemberLeft?: (workspace: Workspace, userId: string) => Promise<void>;
   /** Per-minute limits per method, over Slack's tiers (tests and benchmarks size them to the stand-in). */
   limits?: Partial<Record<string, number>>;
+  /** Redis key prefix under which accepted requests are remembered (one per deployment). */
+  requestKeyPrefix?: string;
 }
 
 export interface SlackAdapter {
@@ -108,7 +111,27 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return identity;
   };
 
+  /** The one team of the bot token, or a team that installed Rounds: nobody else is answered. */
+  async function serves(teamId: string): Promise<boolean> {
+    if (oauth) return (await repos.installations.find('slack', `T:${teamId}`)) !== null;
+    return (await whoAmI()).teamId === teamId;
+  }
+
   const boltLogger = toBoltLogger(log);
+  if (!config.appToken && opts.http) {
+    // Ahead of Bolt's receiver, which adds its route below.
+    opts.http.post(
+      '/slack/events',
+      createInboundGuard({
+        signingSecret: config.signingSecret,
+        redis: opts.redis,
+        keyPrefix: opts.requestKeyPrefix ?? 'rounds:slack-request:',
+        logger: log,
+        command: SLASH_COMMAND,
+        serves,
+      }),
+    );
+  }
   const receiver = config.appToken
     ? undefined
     : new ExpressReceiver({
@@ -167,6 +190,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       knownTeams.set(teamId, found);
       return found;
     }
+    // Never a workspace for a team the token does not belong to, whichever way its id arrived.
+    if (!(await serves(teamId))) throw new Error(`Rounds does not serve Slack team ${teamId}`);
     let workspace: Workspace;
     try {
       workspace = await repos.workspaces.create({

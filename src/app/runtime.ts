@@ -191,6 +191,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
         onNewWorkspace: (workspace, platform) => syncWorkspaceDirectory(deps, workspace, platform),
         onMemberLeft: (workspace, userId) => memberLeft(deps, workspace, userId),
         limits: opts.slackLimits,
+        requestKeyPrefix: `rounds:${queues.names.delivery}:slack-request:`,
       });
       platforms.slack = slack.platform;
       await slack.start();

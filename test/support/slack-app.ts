@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import type { QueueNames } from '../../jobs/queues.ts';
 import { type RoundsProcess, startRounds } from '../../src/app/runtime.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/core/ports.ts';
 import { TEST_APP_POOL_MAX, testDatabaseUrl } from './db.ts';
 import { obliterateQueues } from './local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from './redis.ts';
@@ -29,7 +30,14 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 }
 
 export async function startSlackApp(
-  opts: { env?: Record<string, string>; worker?: boolean; slackLimits?: Partial<Record<string, number>>; standIn?: SlackStandIn } = {},
+  opts: {
+    env?: Record<string, string>;
+    worker?: boolean;
+    slackLimits?: Partial<Record<string, number>>;
+    standIn?: SlackStandIn;
+    /** Where the process logs (silent unless given). */
+    logger?: Logger;
+  } = {},
 ): Promise<SlackApp> {
   const slack = opts.standIn ?? (await startSlackStandIn());
   const config = loadConfig({
@@ -49,7 +57,7 @@ export async function startSlackApp(
     web: true,
     worker: opts.worker ?? true,
     queueNames,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     slackLimits: opts.slackLimits,
   });
   const base = `http://127.0.0.1:${proc.port}`;
