@@ -1,5 +1,5 @@
 // The Slack adapter: Bolt on the service's own express app (or Socket Mode), translating Slack to core events.
-import { App, ExpressReceiver, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -16,6 +16,7 @@ import { createInboundGuard } from './inbound-guard.ts';
 import { createInstallationStore } from './installation-store.ts';
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.ts';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
+import { toSlackSdkLogger } from './sdk-logger.ts';
 import { parseOpenFormValue, readModalValues, renderHome, renderMessage, renderModal } from './render.ts';
 
 export const SLASH_COMMAND = '/rounds';
@@ -67,6 +68,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const { config, repos, logger } = opts;
   const log = logger.child({ adapter: 'slack' });
   const limiter = createSlackRateLimiter(opts.redis, { limits: opts.limits });
+  const sdkLogger = toSlackSdkLogger(log);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const oauth = config.clientId !== undefined;
 
@@ -87,7 +89,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (!token) throw new Error(`no bot token for team ${teamId}`);
       let client = tokenClients.get(token);
       if (!client) {
-        client = createWebClient(token, config.apiUrl);
+        client = createWebClient(token, config.apiUrl, sdkLogger);
         tokenClients.set(token, client);
       }
       return client;
@@ -101,7 +103,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // Single-workspace mode: who the bot is, learned once from auth.test instead of on every request.
   let identity: Promise<{ botId: string; botUserId: string; teamId: string }> | undefined;
   const whoAmI = () => {
-    identity ??= createWebClient(config.botToken ?? '', config.apiUrl)
+    identity ??= createWebClient(config.botToken ?? '', config.apiUrl, sdkLogger)
       .auth.test()
       .then((r) => ({ botId: r.bot_id ?? '', botUserId: r.user_id ?? '', teamId: r.team_id ?? '' }))
       .catch((err: unknown) => {
@@ -117,8 +119,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return (await whoAmI()).teamId === teamId;
   }
 
-  const boltLogger = toBoltLogger(log);
-  if (!config.appToken && opts.http) {
+    if (!config.appToken && opts.http) {
     // Ahead of Bolt's receiver, which adds its route below.
     opts.http.post(
       '/slack/events',
@@ -138,7 +139,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         signingSecret: config.signingSecret,
         app: opts.http,
         endpoints: '/slack/events',
-        logger: boltLogger,
+        logger: sdkLogger,
         processBeforeResponse: false,
         ...(oauth
           ? {
@@ -172,7 +173,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
           },
         }),
     clientOptions,
-    logger: boltLogger,
+    logger: sdkLogger,
     // Our own tokens are checked when used; no auth.test on every request.
     tokenVerificationEnabled: false,
   });
@@ -459,20 +460,3 @@ function readAction(action: unknown): { actionId: string; value: string } {
   const a = action as { action_id?: string; value?: string; selected_option?: { value?: string }; selected_date?: string };
   return { actionId: a.action_id ?? '', value: a.value ?? a.selected_option?.value ?? a.selected_date ?? '' };
 }
-
-function toBoltLogger(log: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (msg: unknown[]) => ({ detail: msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ') });
-  return {
-    debug: (...msg) => log.debug(text(msg), 'bolt'),
-    info: (...msg) => log.info(text(msg), 'bolt'),
-    warn: (...msg) => log.warn(text(msg), 'bolt'),
-    error: (...msg) => log.error(text(msg), 'bolt'),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
-

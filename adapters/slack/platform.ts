@@ -1,4 +1,5 @@
 // The Slack ChatPlatform: sends, updates and finds messages and reads the directory through the Web API.
+import type { Logger as SlackLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Message } from '../../src/core/messages/model.ts';
 import type { DirectoryUser, Locale, Workspace } from '../../src/core/model.ts';
@@ -17,9 +18,11 @@ export interface SlackClients {
   forTeam(teamId: string): Promise<WebClient>;
 }
 
-export function createWebClient(token: string, apiUrl?: string): WebClient {
+/** `logger`: where the client's own lines go (see sdk-logger.ts); without it, the console at info. */
+export function createWebClient(token: string, apiUrl?: string, logger?: SlackLogger): WebClient {
   return new WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    ...(logger ? { logger } : {}),
     // BullMQ alone decides about retries: a 429 or a 5xx reaches us at once.
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },

@@ -13,7 +13,8 @@ import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 const ADMIN = 'U0SECADM1';
 const STAFF = 'U0SECSTF1';
-const EVIL_TEAM = 'TEVIL0001';
+// Another team (fresh each run, as every test owns its data).
+const EVIL_TEAM = `TEVIL${randomBytes(3).toString('hex').toUpperCase()}`;
 const FORM = 'application/x-www-form-urlencoded';
 
 let app: SlackApp;
