@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.rounds/', 'coverage/', 'adapters/local/page/'] },
+  { ignores: ['dist/', 'node_modules/', '.rounds/', 'coverage/', 'adapters/local/page/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
