@@ -82,7 +82,7 @@ describe('settings', () => {
       ['timeZone', 'Mars/Olympus', /• Time zone: "Mars\/Olympus" isn't a time zone I know\. Use a name like America\/Chicago, or Eastern/],
       ['checkinTime', '25:00', /• Check-in time: "25:00" isn't a time of day\. Use HH:mm like 09:00, or 9am/],
       ['attentionBudget', '0', /• Weekly attention budget: "0" won't do: use a whole number from 1 to 10\./],
-      ['holidays', '2026-13-01 Foo', /• Holidays: line 1 \("2026-13-01 Foo"\): that date doesn't exist\. Use yyyy-MM-dd/],
+      ['holidays', '2026-13-01 Foo', /• Holidays: line 1 \("2026-13-01 Foo"\): that date doesn't exist\. Check the month and the day, like Dec 24 or 2026-12-25\./],
     ])('%s = %j', async (field, bad, expected) => {
       const before = await openSettings('marcus-lee');
       const replies = await app.act('marcus-lee', 'settings.save', before.form.value, {
