@@ -128,11 +128,11 @@ async function saveNote(ctx: HandlerContext, target: Target, fields: Record<stri
   return [replacing(textMessage(rating === null && typed.note === '' ? t.cleared : t.saved))];
 }
 
-/** Only on the member's explicit choice: their manager (or, without one, the admins) hear that they asked for help. Nothing else. */
+/** Only on the member's explicit choice: someone outside the pair (see helpRecipients) hears that they asked for help. Nothing else. */
 async function tellManagers(ctx: HandlerContext, target: Target): Promise<Message[]> {
   const t = ctx.t.checkins.help;
   const { checkin, pair } = target;
-  const recipients = await helpers(ctx);
+  const recipients = await helpers(ctx, target.partner?.id ?? partnerOf(target.pair, ctx.member).partnerId);
   if (recipients.length === 0) return [textMessage(t.nobody)];
   const current = await currentAnswer(ctx, target);
   if (current?.outcome !== 'need_help') {
@@ -156,13 +156,26 @@ async function tellManagers(ctx: HandlerContext, target: Target): Promise<Messag
   return [message([section(t.told(recipients.map((m) => m.displayName))), context(ctx.t.checkins.checkin.privacy)])];
 }
 
-/** The member's own manager when they have one, else the admins, else the managers; never the member. */
-async function helpers(ctx: HandlerContext): Promise<Member[]> {
-  const leaders = (await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin'])).filter((m) => m.active && m.id !== ctx.member.id);
-  const own = leaders.find((m) => m.id === ctx.member.managerId);
+async function helpers(ctx: HandlerContext, partnerId: string | null): Promise<Member[]> {
+  const leaders = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
+  return helpRecipients(ctx.member, partnerId, leaders);
+}
+
+/**
+ * Who hears that a member asked for help with a pair: someone outside the pair. The member's own
+ * manager, unless that manager is the partner; then the manager's own manager; else the admins;
+ * else the other managers. Never the member, never the partner.
+ */
+export function helpRecipients(member: Member, partnerId: string | null, leaders: readonly Member[]): Member[] {
+  const outside = leaders.filter((m) => m.active && m.id !== member.id && m.id !== partnerId);
+  const byId = new Map(leaders.map((m) => [m.id, m]));
+  const own = outside.find((m) => m.id === member.managerId);
   if (own) return [own];
-  const admins = leaders.filter((m) => m.role === 'admin');
-  return admins.length > 0 ? admins : leaders;
+  const managersManager = member.managerId ? byId.get(member.managerId)?.managerId : null;
+  const above = outside.find((m) => m.id === managersManager);
+  if (above) return [above];
+  const admins = outside.filter((m) => m.role === 'admin');
+  return admins.length > 0 ? admins : outside;
 }
 
 async function resume(ctx: HandlerContext): Promise<Message[]> {
