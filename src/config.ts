@@ -67,6 +67,7 @@ const envSchema = z.object({
     message: 'ROUNDS_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
   }),
   ROUNDS_LOCAL: flag('ROUNDS_LOCAL'),
+  HOST: optional.refine((v) => v === undefined || /^[\w.:-]+$/.test(v), { message: 'HOST must be an address to listen on, like 127.0.0.1 or 0.0.0.0' }),
   DATABASE_POOL_MAX: optional.transform((v, ctx) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -111,6 +112,13 @@ export interface Config {
   databasePoolMax?: number;
   redisUrl: string;
   port: number;
+  /**
+   * Address the HTTP server listens on: HOST when set; else 127.0.0.1 for the unauthenticated local
+   * modes (anyone who reaches them acts as any member); else every interface.
+   */
+  host?: string;
+  /** An unauthenticated local mode that HOST opens beyond this machine: start-up says so. */
+  localOpened: boolean;
   dataDir: string;
   logLevel: string;
   encryptionKey?: Buffer;
@@ -156,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
     port: e.PORT,
+    host: e.HOST ?? (local || teams?.local ? '127.0.0.1' : undefined),
+    localOpened: (local || teams?.local === true) && e.HOST !== undefined && !LOOPBACK.has(e.HOST),
     dataDir: e.ROUNDS_DATA_DIR,
     logLevel: e.LOG_LEVEL,
     encryptionKey: e.ROUNDS_ENCRYPTION_KEY ? Buffer.from(e.ROUNDS_ENCRYPTION_KEY, 'base64') : undefined,
@@ -165,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queuePrefix: e.ROUNDS_QUEUE_PREFIX,
   };
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 type Env = z.infer<typeof envSchema>;
 

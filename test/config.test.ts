@@ -90,6 +90,19 @@ describe('loadConfig', () => {
     expect(config.local).toBe(false);
   });
 
+  it('listens on this machine only in the unauthenticated local modes, unless HOST opens it', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ ROUNDS_TEAMS_LOCAL: '1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', ROUNDS_LOCAL: '1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).host).toBeUndefined();
+    const opened = loadConfig({ HOST: '0.0.0.0' });
+    expect(opened.host).toBe('0.0.0.0');
+    expect(opened.localOpened).toBe(true);
+    expect(loadConfig({ HOST: '127.0.0.1' }).localOpened).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).localOpened).toBe(false);
+    expect(() => loadConfig({ HOST: 'every where' })).toThrow('HOST must be an address to listen on, like 127.0.0.1 or 0.0.0.0');
+  });
+
   it('decodes the encryption key for OAuth', () => {
     const config = loadConfig({
       SLACK_SIGNING_SECRET: 's',

@@ -66,11 +66,12 @@ export function finishHttpApp(app: Express, deps: { metrics: Metrics; logger: Lo
   });
 }
 
-export async function listen(app: Express, port: number): Promise<Server> {
+/** Listens on `host` (every interface when unset). */
+export async function listen(app: Express, port: number, host?: string): Promise<Server> {
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen({ port, host }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -200,7 +200,13 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
 
     if (app) {
       finishHttpApp(app, { metrics, logger });
-      server = await listen(app, config.port);
+      server = await listen(app, config.port, config.host);
+      if (config.localOpened) {
+        logger.warn(
+          { host: config.host },
+          `local mode is unauthenticated and HOST=${config.host} opens it beyond this machine: anyone who can reach it can act as any member`,
+        );
+      }
       const s = server;
       closers.push(
         () =>

@@ -1,4 +1,5 @@
 // Local mode end to end: the local API of DESIGN §6 on the real Postgres and Redis, with the workers running.
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 
@@ -12,6 +13,24 @@ afterAll(async () => {
   await app?.stop();
 });
 
+
+/** An address of this machine that other machines on its network reach it by, if it has one. */
+const outwardAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i !== undefined && !i.internal && i.family === 'IPv4')?.address;
+
+describe('who can reach local mode', () => {
+  it('answers on this machine', async () => {
+    expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
+  });
+
+  // Local mode lets anyone who reaches it act as any member, so it is not offered to the clinic's network.
+  it.runIf(outwardAddress !== undefined)('does not answer on the machine’s network address', async () => {
+    const url = new URL(app.base);
+    url.hostname = outwardAddress!;
+    await expect(fetch(`${url.origin}/healthz`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+  });
+});
 
 describe('the demo practice', () => {
   it('lists at least 12 people across the practice with roles, titles and teams', async () => {
