@@ -5,7 +5,8 @@ import type { Message } from './messages/model.ts';
 
 type HelpKey = keyof Catalog['help']['commands'];
 
-const STAFF_TOPICS: HelpKey[] = ['cover', 'out', 'skills', 'mentor', 'checkin', 'profile', 'snooze', 'help'];
+// What works leads; `cover` ("coming soon") comes last until it is built.
+const STAFF_TOPICS: HelpKey[] = ['out', 'checkin', 'mentor', 'skills', 'profile', 'snooze', 'cover', 'help'];
 const MANAGER_TOPICS: HelpKey[] = ['pair', 'match', 'welcome', 'report', 'gaps', 'roster', 'settings'];
 
 /** Which help line explains a command, by the command's first word. */

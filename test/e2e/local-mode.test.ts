@@ -49,7 +49,12 @@ describe('the demo practice', () => {
     const res = await fetch(`${app.base}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await res.text()).toContain('/local/say');
+    const page = await res.text();
+    expect(page).toContain('/local/say');
+    // The suggestions a newcomer taps first are things that work, not "coming soon".
+    const chips = [...page.matchAll(/<button type="button" class="chip">([^<]*)<\/button>/g)].map((m) => m[1]);
+    expect(chips.slice(0, 4)).toEqual(['help', 'checkin', 'mentor', 'skills']);
+    expect(chips.some((c) => /cover/.test(c ?? ''))).toBe(false);
   });
 });
 
@@ -59,6 +64,8 @@ describe('help', () => {
     const text = allText(replies);
     expect(text).toContain('Ana García');
     expect(text).toMatch(/cover \[dates\]/);
+    // The first command in the list works today; cover is still "coming soon".
+    expect(text).toMatch(/For everyone[^\n]*\n• out /);
     expect(text).not.toMatch(/For managers/);
     expect(text).not.toMatch(/match \[preview\]/);
   });

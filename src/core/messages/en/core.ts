@@ -8,7 +8,7 @@ export const core = {
     intro: (name: string) => `Hi ${name}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
     staffHeading: 'For everyone',
     managerHeading: 'For managers',
-    footer: 'You can also just write: "who can cover me friday?", "I\'m out next week", "I\'d like a mentor for coding".',
+    footer: 'You can also just write: "I\'m out next week", "I\'d like a mentor for coding", "I can do scheduling".',
     commands: {
       help: ['help', 'this list'],
       cover: ['cover [dates] [for task]', 'who can cover me'],
