@@ -1,4 +1,4 @@
-// Benchmark: resident memory of Rounds (web and worker in one `rounds start` process) on Postgres beside a bare
+// Benchmark: resident memory of Rounds (web and worker in one `rounds start` process, with npm start's Node options) on Postgres beside a bare
 // Bolt app on one express server, idle and after a burst of signed `/rounds help` requests; all on this machine
 // at once. PGlite's own share is local mode on its embedded database minus local mode on Postgres.
 //
@@ -12,7 +12,7 @@ import { obliterateQueues } from '../test/support/local-app.ts';
 import { SIGNING_SECRET, slashCommandBody } from '../test/support/slack-app.ts';
 import { startSlackStandIn } from '../test/support/slack-stand-in.ts';
 import type { Row } from './matching.ts';
-import { fire, memoryOf, type Server, spawnServer } from './slack-ack.ts';
+import { fire, memoryOf, type Server, spawnServer, startNodeOptions } from './slack-ack.ts';
 
 const DATABASE_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/1';
@@ -58,9 +58,10 @@ export async function benchRss(): Promise<Row[]> {
         return s;
       });
     const bare = await start(['bench/bare-bolt.ts'], slackEnv);
-    const rounds = await start(['bin/rounds.js', 'start'], { ...slackEnv, DATABASE_URL: slackDb.url, ROUNDS_QUEUE_PREFIX: prefixes.slack });
-    const localPg = await start(['bin/rounds.js', 'start'], { DATABASE_URL: localDb.url, ROUNDS_QUEUE_PREFIX: prefixes.localPg });
-    const localLite = await start(['bin/rounds.js', 'start'], { ROUNDS_QUEUE_PREFIX: prefixes.localLite });
+    const asStarted = [...startNodeOptions(), 'bin/rounds.js', 'start'];
+    const rounds = await start(asStarted, { ...slackEnv, DATABASE_URL: slackDb.url, ROUNDS_QUEUE_PREFIX: prefixes.slack });
+    const localPg = await start(asStarted, { DATABASE_URL: localDb.url, ROUNDS_QUEUE_PREFIX: prefixes.localPg });
+    const localLite = await start(asStarted, { ROUNDS_QUEUE_PREFIX: prefixes.localLite });
     await settle();
     const idle = new Map(servers.map((s) => [s, memoryOf(s.pid).rss]));
 

@@ -21,6 +21,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * The Node options `npm start` gives Rounds (package.json), so a bench measures Rounds as a person runs it;
+ * the bare Bolt app runs with Node's defaults.
+ */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => /^--[a-z-]+(=\S+)?$/.test(word));
+}
+
 /** Starts a server process and waits until its /readyz answers 200; a random port already taken is tried again. */
 export async function spawnServer(args: string[], env: Record<string, string>, attempts = 3): Promise<Server> {
   const port = String(30_000 + Math.floor(Math.random() * 20_000));
@@ -124,7 +133,7 @@ export async function benchSlackAck(): Promise<Row[]> {
     SLACK_API_URL: slack.url,
   };
   // Each server in a process of its own, the load from this one: nobody measures their own event loop.
-  const rounds = await spawnServer(['src/app/cli.ts', 'web'], env);
+  const rounds = await spawnServer([...startNodeOptions(), 'src/app/cli.ts', 'web'], env);
   const bare = await spawnServer(['bench/bare-bolt.ts'], env);
   const bodies = () => Array.from({ length: REQUESTS }, () => slashCommandBody(slack, 'U0BENCH01', 'help'));
   const results: Record<'rounds' | 'bare', number[]> = { rounds: [], bare: [] };
