@@ -10,7 +10,7 @@ import { demoDirectory, seedDemoPractice } from '../../adapters/local/demo-pract
 import { createLocalPlatform } from '../../adapters/local/platform.ts';
 import { checkDatabase, createDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { createRepositories, markEventProcessed } from '../../db/repositories/index.ts';
+import { createRepositories, markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.ts';
 import { deploymentId, lastTickAt, recordTick } from '../../db/repositories/deployment.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
 import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
@@ -79,6 +79,10 @@ export interface RoundsProcess {
   stop(): Promise<void>;
 }
 
+/** How long an inbound event id is remembered, and how often older ones are deleted (system time, not the local clock). */
+const EVENT_RETENTION_MS = 3 * 24 * 3600_000;
+const EVENT_PRUNE_EVERY_MS = 3600_000;
+
 /** The touchpoint rules of the scheduler tick; each feature adds its own. */
 const TOUCHPOINT_RULES: TouchpointRule[] = [checkinTouchpoints];
 
@@ -143,8 +147,18 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     }
 
     const scope = createWorkspaceScope({ workspaces: repos.workspaces, platforms, localWorkspaceId: localWorkspace?.id });
+    // Platform event ids are kept only as long as a platform may retry (minutes), with room to spare.
+    let eventsPrunedAt = 0;
+    const pruneEvents = async () => {
+      const now = Date.now();
+      if (now - eventsPrunedAt < EVENT_PRUNE_EVERY_MS) return;
+      eventsPrunedAt = now;
+      const forgotten = await pruneProcessedEvents(database.db, new Date(now - EVENT_RETENTION_MS).toISOString());
+      if (forgotten > 0) logger.info({ forgotten }, 'forgot platform event ids older than 3 days');
+    };
     const tick = async () => {
       await movable?.refresh();
+      await pruneEvents();
       await requeuePending({ deliveries: repos.deliveries, clock, serves: scope.servesId }, queues);
       const summary = await runTick(deps, TOUCHPOINT_RULES, { serves: scope.servesId });
       await recordTick(database.db, clock.now().toISO() ?? '');
