@@ -1,6 +1,7 @@
 // English sentences of the check-ins area: the weekly check-in, its answers, reminders, nudges, pauses and the report.
 import { DateTime } from 'luxon';
 import type { PairKind } from '../../model.ts';
+import { firstName } from '../../people/first-name.ts';
 
 /** "A", "A and B", "A, B and C". */
 function listOf(items: readonly string[]): string {
@@ -36,9 +37,9 @@ export const checkins = {
     reminderTitle: 'Your check-in is still open',
     intro: (name: string, pairs: number) =>
       pairs === 1
-        ? `Hi ${name}! Did you get time with your partner this week? One tap is enough.`
-        : `Hi ${name}! Did you get time with your partners this week? One tap per row is enough.`,
-    reminderIntro: (name: string) => `Hi ${name}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
+        ? `Hi ${firstName(name)}! Did you get time with your partner this week? One tap is enough.`
+        : `Hi ${firstName(name)}! Did you get time with your partners this week? One tap per row is enough.`,
+    reminderIntro: (name: string) => `Hi ${firstName(name)}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
     row: (partner: string, role: string) => `*${partner}* · ${role}`,
     answered: (outcome: string) => `_Your answer: ${outcome}_`,
     privacy: 'Your manager sees only whether pairs check in and meet. Notes and ratings stay private to you.',
@@ -83,7 +84,7 @@ export const checkins = {
 
   pause: {
     notice: (name: string) =>
-      `Hi ${name}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
+      `Hi ${firstName(name)}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
     resume: 'Resume check-ins',
     resumed: 'Your weekly check-ins are back on.',
     notPaused: 'Your weekly check-ins are on.',
@@ -93,7 +94,7 @@ export const checkins = {
 
   nudge: {
     text: (a: string, b: string, weeks: string) =>
-      `Hi ${a} and ${b}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
+      `Hi ${firstName(a)} and ${firstName(b)}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
     starter: (question: string) => `A question to start with: _${question}_`,
     after: 'Once you have met, press *We met* on your next check-in, or type *checkin*.',
     since: (days: number) => (days >= 14 ? plural(Math.floor(days / 7), 'week', 'weeks') : plural(days, 'day', 'days')),
