@@ -110,7 +110,7 @@ describe('weeks of check-ins for a pair that never answers', () => {
   it('reports participation without the note or rating, and no log line carries them', async () => {
     const replies = await say('dana-whitfield', 'report');
     const text = allText(replies);
-    expect(text).toMatch(/Priya Shah & Ben Okafor \(mentoring\): \d+ check-ins sent, 1 answered, met 1 time/);
+    expect(text).toMatch(/Priya Shah & Ben Okafor \(mentoring\): \d+ check-ins \(weeks of [^)]+\) · answered by both: 0 · met: 1/);
     expect(text).toMatch(/paused after three unanswered: Priya Shah/);
     expect(JSON.stringify(replies)).not.toContain('Heliotrope');
 

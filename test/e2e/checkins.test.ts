@@ -172,8 +172,11 @@ describe('the report', () => {
   it('shows managers participation per pair and per person, never a note or a rating', async () => {
     const replies = await app.say('dana-whitfield', 'report');
     const text = allText(replies);
-    expect(text).toContain('Priya Shah & Ben Okafor (mentoring): 2 check-ins sent, 1 answered, met 0 times');
-    expect(text).toContain('Luis Ortega & Ana García (cross-training): 2 check-ins sent, 1 answered, met 0 times');
+    // Both people were asked in one week: one check-in, answered by one of them only.
+    const week = monday.setZone(ZONE).toFormat('LLL d', { locale: 'en-US' });
+    expect(text).toContain(`Priya Shah & Ben Okafor (mentoring): 1 check-in (week of ${week}) · answered by both: 0 · met: 0`);
+    expect(text).toContain(`Luis Ortega & Ana García (cross-training): 1 check-in (week of ${week}) · answered by both: 0 · met: 0`);
+    expect(text).toContain('A check-in is one week in which a pair was asked about, counted once for the two of them');
     expect(text).toMatch(/Ben Okafor: 1 of 1/);
     expect(text).toMatch(/Priya Shah: 0 of 1/);
     const everything = JSON.stringify(replies);
@@ -183,6 +186,30 @@ describe('the report', () => {
 
   it('is for managers only', async () => {
     expect(allText(await app.say('ben-okafor', 'report'))).toMatch(/is for managers/);
+  });
+
+  it('says plainly when a pair has had no check-in yet and when its first one comes, and does not call it quiet', async () => {
+    await repos.pairs.create(
+      {
+        workspaceId: workspace.id,
+        mentorId: id('keisha-jones'),
+        menteeId: id('tyler-brooks'),
+        kind: 'buddy',
+        status: 'active',
+        cadence: 'weekly',
+        focus: null,
+        reason: null,
+        mentorAccepted: true,
+        menteeAccepted: true,
+      },
+      (await clockOf(app)).toISO() ?? '',
+    );
+    const text = allText(await app.say('dana-whitfield', 'report'));
+    // Started after this week's Monday check-in: first asked about the Monday after.
+    const first = monday.plus({ weeks: 1 }).setZone(ZONE).toFormat('ccc LLL d', { locale: 'en-US' });
+    expect(text).toContain(`Keisha Jones & Tyler Brooks (onboarding buddy): no check-in yet — first on ${first}`);
+    expect(text).not.toMatch(/0 check-ins/);
+    expect(text).toContain('Quiet pairs (no "We met" within their cadence)\nNone: every pair met, or started, within its cadence.');
   });
 });
 

@@ -119,9 +119,11 @@ describe('matching, from match preview to an active pair', () => {
 
     const toLuis = await inboxMessage(app, 'luis-ortega', /A mentoring introduction/);
     const toBen = await inboxMessage(app, 'ben-okafor', /A mentoring introduction/);
-    expect(toLuis.text).toMatch(/Dana Whitfield suggests you mentor Ben Okafor/);
-    expect(toBen.text).toMatch(/Dana Whitfield suggests Luis Ortega as your mentor/);
-    expect(toBen.text).toContain('Luis can teach prior authorizations (expert), which Ben wants to learn; different teams.');
+    expect(toLuis.text).toMatch(/Hi Luis! Dana Whitfield suggests you mentor Ben Okafor/);
+    expect(toBen.text).toMatch(/Hi Ben! Dana Whitfield suggests Luis Ortega as your mentor/);
+    // Each reads the reason about themselves as "you".
+    expect(toBen.text).toContain('Luis can teach prior authorizations (expert), which you want to learn; different teams.');
+    expect(toLuis.text).toContain('You can teach prior authorizations (expert), which Ben wants to learn; different teams.');
     expect(buttonsOf([toBen]).map((b) => b.label)).toEqual(['Accept', 'Decline']);
 
     const benAccept = buttonOf([toBen], 'mentor.accept');
@@ -277,7 +279,7 @@ describe('pair', () => {
   it('proposes at once when nothing is broken, and says when the two are already a pair', async () => {
     const done = await app.say('rosa-martinez', 'pair @jamal <@sarah-patel> reverse EHR patient portal');
     expect(allText(done)).toMatch(/Proposed: Jamal Carter → Dr. Sarah Patel \(reverse mentoring\)/);
-    expect((await inboxMessage(app, 'sarah-patel', /A mentoring introduction/)).text).toMatch(/Jamal knows EHR patient portal, which Dr. Patel wants to learn: reverse mentoring; different teams\./);
+    expect((await inboxMessage(app, 'sarah-patel', /A mentoring introduction/)).text).toMatch(/Hi Dr. Patel! Rosa Martínez suggests a reverse-mentoring pair[^]*Jamal knows EHR patient portal, which you want to learn: reverse mentoring; different teams\./);
     expect(allText(await app.say('dana-whitfield', 'pair @priya @ben'))).toMatch(/Priya Shah and Ben Okafor already have a pair going \(active\)/);
   });
 
@@ -451,6 +453,10 @@ describe('mentor request', () => {
     const intro = await inboxMessage(app, 'emily-nguyen', /A mentoring introduction/);
     expect(intro.text).toMatch(/Focus: Coding\n/);
     expect(intro.text).not.toMatch(/Injections/);
+    // Spoken to Emily: greeted by first name, and "you" where the reason is about her.
+    expect(intro.text).toMatch(/^Hi Emily! Dana Whitfield suggests .+ as your mentor\./m);
+    expect(intro.text).toMatch(/, which you want to learn/);
+    expect(intro.text).not.toMatch(/Emily Nguyen!|Emily wants|Emily Nguyen wants/);
   });
 });
 

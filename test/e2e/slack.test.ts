@@ -185,7 +185,7 @@ describe('team_join', () => {
       const posts = app.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U0NEWHIRE');
       return posts.length > 0 ? posts : undefined;
     });
-    expect(String(welcome?.args.text)).toMatch(/Welcome to the team, Olivia Reyes/);
+    expect(String(welcome?.args.text)).toMatch(/Welcome to the team, Olivia!/);
     expect(welcome?.args.metadata).toMatchObject({ event_type: 'rounds_delivery', event_payload: { key: expect.stringMatching(/^welcome:/) } });
     const ws = await workspace();
     expect((await repos.members.findByExternal(ws.id, 'U0NEWHIRE'))?.displayName).toBe('Olivia Reyes');

@@ -1,34 +1,68 @@
-// `report` for managers: participation of the last four weeks (sent, answered, met per pair and per person),
-// quiet pairs, paused members and failed deliveries. It reads participation only: no note, no rating.
+// `report` for managers: participation of the last four weeks (weeks asked, answered by both, met per pair;
+// answered per person), quiet pairs, paused members and failed deliveries. It reads participation only:
+// no note, no rating.
 import { DateTime } from 'luxon';
 import type { HandlerContext } from '../context.ts';
 import { context, header, message, section } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
-import type { Pair } from '../model.ts';
-import type { CheckinParticipation } from '../ports.ts';
-import { CADENCE_DAYS, later } from './calendar.ts';
+import type { Pair, Workspace } from '../model.ts';
+import type { CheckinParticipation, PairActivity } from '../ports.ts';
+import { workDayCheckinInstant } from '../settings/calendar.ts';
+import { CADENCE_DAYS, isoWeekOf, later, pairInWeek, zoneOf } from './calendar.ts';
 
 const WINDOW_DAYS = 28;
 /** Lines per section: a Slack section holds 3,000 characters. */
 const MAX_LINES = 25;
 
+/** How far ahead `firstCheckin` looks for a week with a check-in day. */
+const LOOKAHEAD_WEEKS = 8;
+
+/** One pair's check-ins: a week counts once, however many of the two people were asked about the pair in it. */
 export interface PairParticipation {
   pair: Pair;
-  sent: number;
-  answered: number;
+  /** ISO weeks (`2026-W49`) in which the pair was asked about, oldest first. */
+  weeks: string[];
+  /** Weeks in which both people answered about the pair. */
+  answeredByBoth: number;
+  /** Weeks in which either of them answered "We met". */
   met: number;
 }
 
 /** A check-in counts once it reached the member: sent, or answered after `checkin` showed it on demand. */
 const reached = (r: CheckinParticipation) => r.sent || r.answeredAt !== null;
 
-/** Per pair: check-ins that asked about it, how many of those were answered about it, how many said "We met". */
+/** Per pair, per week: whether it was asked about, whether both people answered about it, whether either said "We met". */
 export function pairParticipation(pairs: readonly Pair[], rows: readonly CheckinParticipation[]): PairParticipation[] {
   return pairs.map((pair) => {
     const asked = rows.filter((r) => reached(r) && r.pairIds.includes(pair.id));
-    const answered = asked.filter((r) => pair.id in r.outcomes);
-    return { pair, sent: asked.length, answered: answered.length, met: answered.filter((r) => r.outcomes[pair.id] === 'met').length };
+    const weeks = [...new Set(asked.map((r) => r.isoWeek))].sort();
+    const inWeek = (week: string) => asked.filter((r) => r.isoWeek === week && pair.id in r.outcomes);
+    const answeredByBoth = weeks.filter((week) => {
+      const who = new Set(inWeek(week).map((r) => r.memberId));
+      return who.has(pair.mentorId) && who.has(pair.menteeId);
+    }).length;
+    const met = weeks.filter((week) => inWeek(week).some((r) => r.outcomes[pair.id] === 'met')).length;
+    return { pair, weeks, answeredByBoth, met };
   });
+}
+
+/** The Monday (ISO date) of an ISO week: how the report names a week. */
+export function weekStart(isoWeek: string): string {
+  return DateTime.fromISO(`${isoWeek}-1`).toISODate() ?? isoWeek;
+}
+
+/**
+ * The local date (in `zone`) of the first regular check-in still ahead of `now` that will ask about a pair
+ * activated at `activatedAt`; null when none falls in the next weeks (no work day in them).
+ */
+export function firstCheckin(workspace: Pick<Workspace, 'settings'>, zone: string, now: DateTime, activatedAt: string | null): string | null {
+  for (let i = 0; i <= LOOKAHEAD_WEEKS; i++) {
+    const week = isoWeekOf(now.plus({ weeks: i }), zone);
+    const at = workDayCheckinInstant(workspace.settings, zone, week);
+    if (at === null || at.toMillis() < now.toMillis() || !pairInWeek(workspace.settings, zone, week, activatedAt)) continue;
+    return at.setZone(zone).toISODate();
+  }
+  return null;
 }
 
 /** Per person: check-ins that reached them and how many they answered. */
@@ -58,20 +92,25 @@ export async function showReport(ctx: HandlerContext): Promise<Message[]> {
     repos.deliveries.list(workspaceId, { status: 'failed' }),
   ]);
   const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
+  const memberOf = new Map(members.map((m) => [m.id, m]));
   const name = (id: string) => nameOf.get(id) ?? '?';
   const kind = (pair: Pair) => ctx.t.checkins.pairKinds[pair.kind];
 
+  const activityOf = new Map(activity.map((a) => [a.pairId, a]));
+
   const blocks = [header(t.title), context(t.intro)];
-  const pairLines = pairParticipation(pairs, rows).map((p) => t.pairLine(name(p.pair.mentorId), name(p.pair.menteeId), kind(p.pair), p.sent, p.answered, p.met));
+  const pairLines = pairParticipation(pairs, rows).map((p) => {
+    const names = [name(p.pair.mentorId), name(p.pair.menteeId), kind(p.pair)] as const;
+    if (p.weeks.length > 0) return t.pairLine(...names, p.weeks.map(weekStart), p.answeredByBoth, p.met);
+    const zone = zoneOf(memberOf.get(p.pair.menteeId) ?? { timeZone: ctx.workspace.timeZone }, ctx.workspace);
+    return t.pairLineNone(...names, firstCheckin(ctx.workspace, zone, ctx.now, activityOf.get(p.pair.id)?.activatedAt ?? null));
+  });
   blocks.push(section(`*${t.pairsHeading}*\n${pairLines.length > 0 ? capped(ctx, pairLines) : t.noPairs}`));
 
   if (pairs.length > 0) {
-    const activityOf = new Map(activity.map((a) => [a.pairId, a]));
     const quiet = pairs.flatMap((pair) => {
-      const a = activityOf.get(pair.id);
-      const anchor = later(a?.activatedAt ?? pair.createdAt, a?.lastMetAt ?? null) ?? pair.createdAt;
-      const days = Math.floor(ctx.now.diff(DateTime.fromISO(anchor), 'days').days);
-      return days > CADENCE_DAYS[pair.cadence] ? [t.quietLine(name(pair.mentorId), name(pair.menteeId), days)] : [];
+      const q = quietness(pair, activityOf.get(pair.id), ctx.now);
+      return q.days > CADENCE_DAYS[pair.cadence] ? [t.quietLine(name(pair.mentorId), name(pair.menteeId), q.days, q.sinceMet)] : [];
     });
     blocks.push(section(`*${t.quietHeading}*\n${quiet.length > 0 ? capped(ctx, quiet) : t.noQuiet}`));
   }
@@ -85,6 +124,14 @@ export async function showReport(ctx: HandlerContext): Promise<Message[]> {
   const failedRecently = failed.filter((d) => DateTime.fromISO(d.createdAt) >= since).length;
   if (failedRecently > 0) blocks.push(section(t.failed(failedRecently)));
   return [message(blocks)];
+}
+
+/** Days since the pair last met, or since it started when it has not met yet. */
+function quietness(pair: Pair, a: PairActivity | undefined, now: DateTime): { days: number; sinceMet: boolean } {
+  const started = a?.activatedAt ?? pair.createdAt;
+  const anchor = later(started, a?.lastMetAt ?? null) ?? started;
+  const sinceMet = a?.lastMetAt != null && anchor === a.lastMetAt;
+  return { days: Math.floor(now.diff(DateTime.fromISO(anchor), 'days').days), sinceMet };
 }
 
 function capped(ctx: HandlerContext, lines: string[]): string {

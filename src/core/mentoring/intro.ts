@@ -36,12 +36,12 @@ function introMessage(to: Member, other: Member, role: 'mentor' | 'mentee', pair
     { label: ti.fields.kind, value: t.kinds[pair.kind] },
     ...(pair.focus ? [{ label: ti.fields.focus, value: pair.focus }] : []),
     { label: ti.fields.cadence, value: t.cadences[pair.cadence] },
-    ...(reason && reason.topics.length > 0 ? [{ label: ti.fields.why, value: t.reason(reason) }] : []),
+    ...(reason && reason.topics.length > 0 ? [{ label: ti.fields.why, value: t.reason(reason, role) }] : []),
   ];
   const lead = role === 'mentor' ? ti.asMentor(by.displayName, other.displayName, pair.kind) : ti.asMentee(by.displayName, other.displayName, pair.kind);
   return message([
     header(ti.title),
-    section(lead, fields),
+    section(`${ti.hello(to.displayName)} ${lead}`, fields),
     context(ti.outro),
     actions(button(ti.accept, 'mentor.accept', `accept:${pair.id}`, 'primary'), button(ti.decline, 'mentor.decline', `decline:${pair.id}`)),
   ]);

@@ -49,6 +49,17 @@ describe('the reason sentence', () => {
     );
   });
 
+  it('speaks to the reader as "you" when they are one of the pair, and keeps the other by name', () => {
+    expect(t.reason(parts({ differentTeam: true }), 'mentee')).toBe('Ana can teach prior authorizations, which you want to learn; different teams.');
+    expect(t.reason(parts({ differentTeam: true }), 'mentor')).toBe('You can teach prior authorizations, which Ben wants to learn; different teams.');
+    const reverse = parts({ mentorName: 'Jamal Carter', menteeName: 'Dr. Sarah Patel', topics: ['EHR patient portal'], reverse: true });
+    expect(t.reason(reverse, 'mentee')).toBe('Jamal knows EHR patient portal, which you want to learn: reverse mentoring.');
+    expect(t.reason(reverse, 'mentor')).toBe('You know EHR patient portal, which Dr. Patel wants to learn: reverse mentoring.');
+    expect(t.reason(parts({ goalWords: ['billing'] }), 'mentee')).toBe(
+      'Ana can teach prior authorizations, which you want to learn; you both mention "billing" in your goals.',
+    );
+  });
+
   it('calls people by first name, or by title and last name', () => {
     expect(t.shortName('Ana García')).toBe('Ana');
     expect(t.shortName('Dr. Sarah Patel')).toBe('Dr. Patel');

@@ -1,5 +1,7 @@
 // English sentences of the check-ins area: the weekly check-in, its answers, reminders, nudges, pauses and the report.
+import { DateTime } from 'luxon';
 import type { PairKind } from '../../model.ts';
+import { firstName } from '../../people/first-name.ts';
 
 /** "A", "A and B", "A, B and C". */
 function listOf(items: readonly string[]): string {
@@ -8,6 +10,10 @@ function listOf(items: readonly string[]): string {
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Dec 7" and "Mon Dec 21" from an ISO date. */
+const day = (iso: string) => DateTime.fromISO(iso, { locale: 'en-US' }).toFormat('LLL d');
+const weekday = (iso: string) => DateTime.fromISO(iso, { locale: 'en-US' }).toFormat('ccc LLL d');
 
 /** Who the partner is to the reader, by pair kind and side. */
 const partnerRoles: Record<PairKind, { mentor: string; mentee: string }> = {
@@ -31,9 +37,9 @@ export const checkins = {
     reminderTitle: 'Your check-in is still open',
     intro: (name: string, pairs: number) =>
       pairs === 1
-        ? `Hi ${name}! Did you get time with your partner this week? One tap is enough.`
-        : `Hi ${name}! Did you get time with your partners this week? One tap per row is enough.`,
-    reminderIntro: (name: string) => `Hi ${name}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
+        ? `Hi ${firstName(name)}! Did you get time with your partner this week? One tap is enough.`
+        : `Hi ${firstName(name)}! Did you get time with your partners this week? One tap per row is enough.`,
+    reminderIntro: (name: string) => `Hi ${firstName(name)}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
     row: (partner: string, role: string) => `*${partner}* · ${role}`,
     answered: (outcome: string) => `_Your answer: ${outcome}_`,
     privacy: 'Your manager sees only whether pairs check in and meet. Notes and ratings stay private to you.',
@@ -78,7 +84,7 @@ export const checkins = {
 
   pause: {
     notice: (name: string) =>
-      `Hi ${name}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
+      `Hi ${firstName(name)}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
     resume: 'Resume check-ins',
     resumed: 'Your weekly check-ins are back on.',
     notPaused: 'Your weekly check-ins are on.',
@@ -88,7 +94,7 @@ export const checkins = {
 
   nudge: {
     text: (a: string, b: string, weeks: string) =>
-      `Hi ${a} and ${b}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
+      `Hi ${firstName(a)} and ${firstName(b)}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
     starter: (question: string) => `A question to start with: _${question}_`,
     after: 'Once you have met, press *We met* on your next check-in, or type *checkin*.',
     since: (days: number) => (days >= 14 ? plural(Math.floor(days / 7), 'week', 'weeks') : plural(days, 'day', 'days')),
@@ -111,14 +117,20 @@ export const checkins = {
 
   report: {
     title: 'Mentoring check-ins · last 4 weeks',
-    intro: 'Participation only: who was asked, who answered and who met. Notes and ratings stay private to their authors.',
+    intro:
+      'Participation only. A *check-in* is one week in which a pair was asked about, counted once for the two of them; *answered by both*: weeks both of them answered; *met*: weeks either said "We met". Notes and ratings stay private to their authors.',
     pairsHeading: 'Pairs',
-    pairLine: (mentor: string, mentee: string, kind: string, sent: number, answered: number, met: number) =>
-      `• ${mentor} & ${mentee} (${kind}): ${plural(sent, 'check-in', 'check-ins')} sent, ${answered} answered, met ${plural(met, 'time', 'times')}`,
+    /** `weeks`: the Monday (ISO date) of each week the pair was asked about, oldest first. */
+    pairLine: (mentor: string, mentee: string, kind: string, weeks: readonly string[], answeredByBoth: number, met: number) =>
+      `• ${mentor} & ${mentee} (${kind}): ${plural(weeks.length, 'check-in', 'check-ins')} (${weeks.length === 1 ? 'week' : 'weeks'} of ${listOf(weeks.map(day))}) · answered by both: ${answeredByBoth} · met: ${met}`,
+    /** `first`: the local date of the first check-in that will ask about the pair, or null when none is planned yet. */
+    pairLineNone: (mentor: string, mentee: string, kind: string, first: string | null) =>
+      `• ${mentor} & ${mentee} (${kind}): no check-in yet${first ? ` — first on ${weekday(first)}` : ''}`,
     noPairs: 'No active pairs yet. Managers can start one with *pair* or *match*.',
     quietHeading: 'Quiet pairs (no "We met" within their cadence)',
-    quietLine: (mentor: string, mentee: string, days: number) => `• ${mentor} & ${mentee}: ${plural(days, 'day', 'days')} since they last met or started`,
-    noQuiet: 'None: every pair met within its cadence.',
+    quietLine: (mentor: string, mentee: string, days: number, sinceMet: boolean) =>
+      `• ${mentor} & ${mentee}: ${plural(days, 'day', 'days')} since they ${sinceMet ? 'last met' : 'started, no "We met" yet'}`,
+    noQuiet: 'None: every pair met, or started, within its cadence.',
     peopleHeading: 'Answered, per person',
     personLine: (name: string, answered: number, sent: number) => `• ${name}: ${answered} of ${sent}`,
     noPeople: 'No check-ins were sent in these weeks.',

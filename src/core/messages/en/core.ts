@@ -1,11 +1,12 @@
 // English: the sentences every feature shares (help, misunderstandings, refusals, errors).
+import { firstName } from '../../people/first-name.ts';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export const core = {
   help: {
     title: 'What I can do for you',
-    intro: (name: string) => `Hi ${name}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
+    intro: (name: string) => `Hi ${firstName(name)}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
     staffHeading: 'For everyone',
     managerHeading: 'For managers',
     footer: 'You can also just write: "I\'m out next week", "I\'d like a mentor for coding", "I can do scheduling".',
@@ -83,7 +84,7 @@ export const core = {
     ambiguous: (name: string, options: string) => `"${name}" could be ${options}. Who did you mean?`,
   },
   welcomeNewMember: (name: string) =>
-    `Welcome to the team, ${name}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type *help* to see what I can do.`,
+    `Welcome to the team, ${firstName(name)}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type *help* to see what I can do.`,
   error: {
     generic: 'Something went wrong on my side, and nothing was changed. Please try again in a minute.',
     unknownMember: "I don't know you yet. Please ask your practice manager to add you to Rounds.",

@@ -1,7 +1,8 @@
 // English sentences of the App Home tab.
+import { firstName } from '../../people/first-name.ts';
 
 export const home = {
-  title: (name: string) => `Hi ${name}`,
+  title: (name: string) => `Hi ${firstName(name)}`,
   intro: 'This is your Rounds page: your skills, your time off and your mentoring, at a glance.',
   skillsHeading: 'My skills',
   skillsNone: 'No skills recorded yet. Type *skills add scheduling* (or any task) to add one.',

@@ -1,5 +1,6 @@
 // English sentences of the mentoring area: profiles, requests for a mentor, matching, intros, pairs and reflections.
 import type { Ineligibility, ReasonParts } from '../../mentoring/match-types.ts';
+import { firstName } from '../../people/first-name.ts';
 
 /** "A", "A and B", "A, B and C". */
 function list(items: readonly string[], last = 'and'): string {
@@ -10,27 +11,27 @@ function list(items: readonly string[], last = 'and'): string {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** How a reason calls people: "Ana García" → "Ana", "Dr. Sarah Patel" → "Dr. Patel". */
-function shortName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  const first = words[0] ?? name;
-  if (/^(dr|dra|prof)\.?$/i.test(first) && words.length > 1) return `${first} ${words[words.length - 1]}`;
-  return first;
-}
+const shortName = firstName;
 
 /** A topic inside a sentence: "Prior authorizations" → "prior authorizations", "EHR reporting" stays. */
 function topicWord(name: string): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
-/** The one sentence that says why a pair makes sense. */
-function reason(parts: ReasonParts): string {
-  const mentor = shortName(parts.mentorName);
+/**
+ * The one sentence that says why a pair makes sense. `reader` is who reads it when it is one of the two:
+ * they are "you" ("Luis can teach coding, which you want to learn"); a manager reads both by name.
+ */
+function reason(parts: ReasonParts, reader?: 'mentor' | 'mentee'): string {
+  const mentor = reader === 'mentor' ? 'You' : shortName(parts.mentorName);
   const mentee = shortName(parts.menteeName);
   const expert = new Set(parts.expertTopics);
   const topics = list(parts.topics.map((t) => (expert.has(t) ? `${topicWord(t)} (expert)` : topicWord(t))));
-  const main = parts.reverse ? `${mentor} knows ${topics}, which ${mentee} wants to learn` : `${mentor} can teach ${topics}, which ${mentee} wants to learn`;
+  const learns = reader === 'mentee' ? 'which you want to learn' : `which ${mentee} wants to learn`;
+  const main = parts.reverse ? `${mentor} ${reader === 'mentor' ? 'know' : 'knows'} ${topics}, ${learns}` : `${mentor} can teach ${topics}, ${learns}`;
   const extras: string[] = [];
-  if (parts.goalWords.length > 0) extras.push(`both mention ${list(parts.goalWords.slice(0, 3).map((w) => `"${w}"`))} in their goals`);
+  const goalWords = list(parts.goalWords.slice(0, 3).map((w) => `"${w}"`));
+  if (parts.goalWords.length > 0) extras.push(reader ? `you both mention ${goalWords} in your goals` : `both mention ${goalWords} in their goals`);
   if (parts.differentTeam) extras.push('different teams');
   const tail = extras.length > 0 ? `; ${extras.join('; ')}` : '';
   return parts.reverse ? `${main}: reverse mentoring${tail}.` : `${main}${tail}.`;
@@ -193,6 +194,7 @@ export const mentoring = {
 
   intro: {
     title: 'A mentoring introduction',
+    hello: (name: string) => `Hi ${firstName(name)}!`,
     asMentor: (by: string, other: string, kind: Kind) =>
       kind === 'buddy'
         ? `${by} suggests you be *${other}*'s onboarding buddy.`
