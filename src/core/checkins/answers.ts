@@ -7,8 +7,9 @@ import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
 import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
-import { isoWeekOf, zoneOf } from './calendar.ts';
+import { zoneOf } from './calendar.ts';
 import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';
+import { isoWeekOf } from '../time/week.ts';
 
 const NOTE_MAX = 2000;
 const OUTCOMES: readonly CheckinOutcome[] = ['met', 'not_yet', 'need_help'];

@@ -1,7 +1,7 @@
 // Respect for attention (DESIGN §5 inv. 10): the weekly budget of unasked messages, and the pause after three unanswered check-ins. Pure.
 import { DateTime } from 'luxon';
 import type { DeliveryTrace } from '../ports.ts';
-import { isoWeekOf } from './calendar.ts';
+import { isoWeekOf } from '../time/week.ts';
 
 /** Unanswered check-ins in a row that pause a member's check-ins. */
 export const UNANSWERED_TO_PAUSE = 3;

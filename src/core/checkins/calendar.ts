@@ -8,21 +8,17 @@ import { DateTime } from 'luxon';
 import type { Cadence, Member, TimeOff, Workspace, WorkspaceSettings } from '../model.ts';
 import { canBeContacted } from '../people/availability.ts';
 import { checkinInstant, isWorkDay, workDayCheckinInstant } from '../settings/calendar.ts';
+import { isoWeekOf } from '../time/week.ts';
+import { canonicalZone } from '../time/zone.ts';
 
 type Settings = Pick<WorkspaceSettings, 'workDays' | 'holidays' | 'holidaysSet' | 'checkinDay' | 'checkinTime'>;
 
 /** The member's zone, or the workspace's when theirs is not a zone luxon knows (UTC as the last resort). */
 export function zoneOf(member: Pick<Member, 'timeZone'>, workspace: Pick<Workspace, 'timeZone'>): string {
   for (const zone of [member.timeZone, workspace.timeZone]) {
-    if (DateTime.utc().setZone(zone).isValid) return zone;
+    if (canonicalZone(zone) !== null) return zone;
   }
   return 'UTC';
-}
-
-/** The ISO week (`2026-W48`) that `at` falls in, in `zone`. */
-export function isoWeekOf(at: DateTime, zone: string): string {
-  const local = at.setZone(zone);
-  return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
 }
 
 /**

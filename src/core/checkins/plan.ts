@@ -4,7 +4,8 @@ import type { DateTime } from 'luxon';
 import type { Member, Pair, TimeOff, Workspace } from '../model.ts';
 import type { CheckinMemberState, CheckinStatus, DeliveryTrace } from '../ports.ts';
 import { shouldPause, takeFromBudget, weekCounts } from './attention.ts';
-import { checkinDueNow, isoWeekOf, later, pairInWeek, quietPeriod, reachableNow, reminderDueNow } from './calendar.ts';
+import { checkinDueNow, later, pairInWeek, quietPeriod, reachableNow, reminderDueNow } from './calendar.ts';
+import { isoWeekOf } from '../time/week.ts';
 
 /** What the tick knows of a workspace at `now`. */
 export interface Snapshot {

@@ -8,7 +8,8 @@ import type { Message } from '../messages/model.ts';
 import type { Pair, Workspace } from '../model.ts';
 import type { CheckinParticipation, PairActivity } from '../ports.ts';
 import { workDayCheckinInstant } from '../settings/calendar.ts';
-import { CADENCE_DAYS, isoWeekOf, later, pairInWeek, zoneOf } from './calendar.ts';
+import { CADENCE_DAYS, later, pairInWeek, zoneOf } from './calendar.ts';
+import { isoWeekOf } from '../time/week.ts';
 
 const WINDOW_DAYS = 28;
 /** Lines per section: a Slack section holds 3,000 characters. */

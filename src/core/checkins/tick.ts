@@ -11,7 +11,7 @@ import type { Member, Pair } from '../model.ts';
 import type { CheckinStatus, OutboxItem } from '../ports.ts';
 import type { TickInput, TouchpointRule } from '../schedule.ts';
 import { UNANSWERED_TO_PAUSE } from './attention.ts';
-import { isoWeekOf, zoneOf } from './calendar.ts';
+import { zoneOf } from './calendar.ts';
 import { checkinMessage, nudgeMessage, pauseNotice, starterFor } from './messages.ts';
 import {
   type Candidate,
@@ -26,6 +26,7 @@ import {
   withinBudget,
   withPauses,
 } from './plan.ts';
+import { isoWeekOf } from '../time/week.ts';
 
 export const CHECKIN_KIND = 'checkin';
 export const REMINDER_KIND = 'checkin_reminder';

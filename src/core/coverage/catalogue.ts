@@ -1,6 +1,7 @@
 // The medical office's default task catalogue, seeded into every new workspace and editable by managers.
 import type { Task } from '../model.ts';
 import type { Repositories } from '../ports.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface TaskSpec {
   key: string;
@@ -34,10 +35,7 @@ export const DEFAULT_TASKS: readonly TaskSpec[] = [
 
 /** A task name as a catalogue key: "Prior Authorizations" → "prior-authorizations". */
 export function taskKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+  return foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }

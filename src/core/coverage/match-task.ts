@@ -9,6 +9,7 @@
 // Several tasks found by one rule → `ambiguous`; none by any → `none` with the closest names.
 
 import { editDistance } from '../commands/suggest.ts';
+import { foldText } from '../text/fold.ts';
 
 /** Re-exported: the same typo measure the command parser uses. */
 export { editDistance };
@@ -87,10 +88,7 @@ const STOP_WORDS = new Set(['and', 'of', 'the', 'a', 'an']);
 
 /** Lowercase, no accents or punctuation, "&" as "and", each word singular. */
 export function normalizeTaskText(text: string): string {
-  const words = text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+  const words = foldText(text)
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

@@ -19,6 +19,7 @@ import { screenForPhi } from '../phi.ts';
 import type { Repositories } from '../ports.ts';
 import { ensureDefaultTasks, type TaskSpec, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
+import { foldText } from '../text/fold.ts';
 
 export const OWN_JOB_MARK = '*';
 /** The longest task name a column may add to the catalogue. */
@@ -104,9 +105,6 @@ export interface ImportInput {
 
 type Column = { kind: 'identity'; which: IdentityColumn } | { kind: 'task'; key: string; name: string };
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 export function planSkillsImport(input: ImportInput): ImportPlan {
   const lineOf = (i: number) => input.lines?.[i] ?? i + 1;
@@ -191,7 +189,7 @@ function readHeader(
     }
     used.add(key);
     if (identity) return { kind: 'identity', which: identity };
-    const task = input.tasks.find((t) => t.key === key || fold(t.name) === fold(name));
+    const task = input.tasks.find((t) => t.key === key || foldText(t.name) === foldText(name));
     if (task) return { kind: 'task', key: task.key, name: task.name };
     if (!input.addTasks) {
       const found = matchTask(name, input.tasks);
@@ -224,7 +222,7 @@ function findMember(members: readonly Member[], identity: Partial<Record<Identit
     return members.find((m) => m.email?.toLowerCase() === email);
   }
   if (identity.member) {
-    const found = members.filter((m) => fold(m.displayName) === fold(identity.member ?? ''));
+    const found = members.filter((m) => foldText(m.displayName) === foldText(identity.member ?? ''));
     return found.length === 1 ? found[0] : undefined;
   }
   return undefined;

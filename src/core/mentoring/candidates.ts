@@ -17,6 +17,7 @@ import { matchMentors, yearsAtPractice } from './matching.ts';
 import { createTopicBook } from './topics.ts';
 import type { Member, MemberSkill, MentoringProfile, Pair, PairStatus, Task, TimeOff } from '../model.ts';
 import { isOut, isSnoozed, todayFor } from '../people/availability.ts';
+import { foldText } from '../text/fold.ts';
 
 export const LIVE_STATUSES: readonly PairStatus[] = ['proposed', 'active', 'paused'];
 /** Days of the coming week (today and the 6 after it) on time off that keep someone out of a run. */
@@ -214,7 +215,7 @@ function inNameOrder(input: MatchInput): { named: MatchInput; back: (id: string)
   const to = new Map<string, string>();
   const from = new Map<string, string>();
   for (const c of input.candidates) {
-    const key = `${c.displayName.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()}\u0001${c.id}`;
+    const key = `${foldText(c.displayName)}\u0001${c.id}`;
     to.set(c.id, key);
     from.set(key, c.id);
   }

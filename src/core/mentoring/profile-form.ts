@@ -5,6 +5,7 @@ import type { Catalog } from '../messages/catalog.ts';
 import { CADENCES, type MentoringProfile } from '../model.ts';
 import { matchTask, normalizeTaskText } from '../coverage/match-task.ts';
 import { refusePhi } from '../people/phi-guard.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface TaskLike {
   key: string;
@@ -24,13 +25,12 @@ export interface ProfileError {
 
 export type ProfileSubmission = { ok: true; next: MentoringProfile } | { ok: false; errors: ProfileError[]; redisplay: ProfileValues };
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase();
 const tidy = (s: string): string => s.trim().replace(/\s+/g, ' ');
 
 /** The task a topic names (by key or name, any case), if any. */
 export function taskFor(topic: string, tasks: readonly TaskLike[]): TaskLike | undefined {
-  const wanted = fold(topic);
-  return tasks.find((t) => fold(t.key) === wanted || fold(t.name) === wanted);
+  const wanted = foldText(topic);
+  return tasks.find((t) => foldText(t.key) === wanted || foldText(t.name) === wanted);
 }
 
 /** The stored form of a topic: the task's key when it names one, otherwise the tidied text. */
@@ -66,7 +66,7 @@ export function uniqueTopics(topics: readonly string[], tasks: readonly TaskLike
   const out: string[] = [];
   for (const topic of topics) {
     const stored = canonicalTopic(topic, tasks);
-    const key = fold(stored);
+    const key = foldText(stored);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
     out.push(stored);
@@ -134,7 +134,7 @@ function editedFields(fields: Record<string, string>, base: string | undefined):
 
 /** Topics in the order already stored, new ones after: a list that only moved around is the same list. */
 function keepOrder(before: readonly string[], after: readonly string[], tasks: readonly TaskLike[]): string[] {
-  const key = (topic: string) => fold(canonicalTopic(topic, tasks));
+  const key = (topic: string) => foldText(canonicalTopic(topic, tasks));
   const place = new Map(before.map((topic, i) => [key(topic), i]));
   const at = (topic: string) => place.get(key(topic)) ?? before.length;
   return after.map((topic, i) => ({ topic, i })).sort((a, b) => at(a.topic) - at(b.topic) || a.i - b.i).map((x) => x.topic);
@@ -142,7 +142,7 @@ function keepOrder(before: readonly string[], after: readonly string[], tasks: r
 
 /** Same topics, whatever their order. */
 export function sameTopics(a: readonly string[], b: readonly string[], tasks: readonly TaskLike[]): boolean {
-  const keys = (list: readonly string[]) => [...new Set(list.map((x) => fold(canonicalTopic(x, tasks))))].sort().join('\u0001');
+  const keys = (list: readonly string[]) => [...new Set(list.map((x) => foldText(canonicalTopic(x, tasks))))].sort().join('\u0001');
   return keys(a) === keys(b);
 }
 

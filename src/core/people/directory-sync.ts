@@ -14,7 +14,7 @@ import type { DirectoryEntry, MemberPatch } from '../ports.ts';
 import { deactivateMember, tellPartners } from './deactivate.ts';
 import { keepableDirectoryUser } from './directory-phi.ts';
 import { wouldCreateCycle } from './hierarchy.ts';
-import { readZone } from './roster-plan.ts';
+import { canonicalZone } from '../time/zone.ts';
 
 export interface SyncCounts {
   created: number;
@@ -44,7 +44,7 @@ function patchFor(member: Member, user: DirectoryUser, before: DirectoryUser | u
   for (const field of DETAILS) {
     const now = user[field];
     if (now === undefined || (field === 'displayName' && !now)) continue;
-    if (field === 'timeZone' && readZone(String(now)) === null) continue;
+    if (field === 'timeZone' && canonicalZone(String(now)) === null) continue;
     if (before && before[field] === now) continue;
     if (member[field] !== now) Object.assign(patch, { [field]: now });
   }
@@ -87,7 +87,7 @@ export async function syncDirectory(deps: SyncDeps, workspace: Workspace, users:
           title: user.title ?? '',
           team: user.team ?? '',
           managerId: null,
-          timeZone: user.timeZone && readZone(user.timeZone) !== null ? user.timeZone : workspace.timeZone,
+          timeZone: user.timeZone && canonicalZone(user.timeZone) !== null ? user.timeZone : workspace.timeZone,
           locale: user.locale ?? workspace.locale,
           email: user.email ?? null,
           startDate: null,

@@ -2,19 +2,16 @@
 import type { Mention } from '../commands/types.ts';
 import type { HandlerContext } from '../context.ts';
 import type { Member } from '../model.ts';
+import { foldText } from '../text/fold.ts';
 
 export type MentionResult = { ok: true; member: Member } | { ok: false; reply: string };
 
-/** Lowercase, accents removed, so "@jose" finds "José". */
-export function foldName(name: string): string {
-  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
-}
 
 export function matchByName(members: Member[], name: string): Member[] {
-  const wanted = foldName(name).replace(/[-_.]+/g, ' ');
+  const wanted = foldText(name).replace(/[-_.]+/g, ' ');
   const exact = members.filter((m) => m.externalId.toLowerCase() === name.toLowerCase());
   if (exact.length === 1) return exact;
-  return members.filter((m) => foldName(m.displayName).startsWith(wanted));
+  return members.filter((m) => foldText(m.displayName).startsWith(wanted));
 }
 
 export async function resolveMention(ctx: HandlerContext, mention: Mention): Promise<MentionResult> {

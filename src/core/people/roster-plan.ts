@@ -6,13 +6,14 @@
 //   active). A row brings a person who left back (active unless the row says active=no).
 // - People missing from the file stay as they are: only `active=no` deactivates.
 // - Any problem means nothing is applied; each problem names its line, 1-based as a spreadsheet shows it.
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Member, Platform, Role } from '../model.ts';
 import { ROLES } from '../model.ts';
 import type { MemberPatch } from '../ports.ts';
 import { type PhiKind, screenForPhi } from '../phi.ts';
 import { loopThrough } from './hierarchy.ts';
-import { foldName } from './mentions.ts';
+import { foldText } from '../text/fold.ts';
+import { canonicalZone } from '../time/zone.ts';
 import type { RosterRow } from './roster-csv.ts';
 
 export type ImportIssue =
@@ -104,25 +105,6 @@ function readRole(value: string): Role | null {
   return (ROLES as readonly string[]).includes(role) ? (role as Role) : null;
 }
 
-const zoneCache = new Map<string, string | null>();
-
-/** The zone's canonical spelling ("america/chicago" → "America/Chicago"), or null when it is no IANA zone. */
-export function readZone(value: string): string | null {
-  // Building a formatter is slow and a roster repeats a handful of zones: each is worked out once.
-  const known = zoneCache.get(value);
-  if (known !== undefined) return known;
-  let zone: string | null = null;
-  if (IANAZone.isValidZone(value)) {
-    try {
-      zone = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-    } catch {
-      zone = null;
-    }
-  }
-  if (zoneCache.size < 1000) zoneCache.set(value, zone);
-  return zone;
-}
-
 /** `yyyy-MM-dd` or `m/d/yyyy`, a real calendar day between 1900 and 2100. */
 export function readDate(value: string): string | null {
   let date: DateTime | null = null;
@@ -141,13 +123,13 @@ function readActive(value: string): boolean | null {
 
 /** A local id from a name: "Dr. Olivia Reyes" → "dr-olivia-reyes". */
 export function slugOf(name: string): string {
-  const slug = foldName(name)
+  const slug = foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug || 'member';
 }
 
-const nameKey = (name: string) => foldName(name).replace(/\s+/g, ' ');
+const nameKey = foldText;
 const lower = (value: string | null | undefined) => (value ?? '').toLowerCase();
 
 interface ReadRow {
@@ -198,7 +180,7 @@ function readRow(row: RosterRow, issues: ImportIssue[]): ReadRow | null {
   out.managerRef = given(cells.manager);
   const zone = given(cells.time_zone);
   if (zone !== undefined) {
-    const read = readZone(zone);
+    const read = canonicalZone(zone);
     if (read) out.timeZone = read;
     else issues.push({ line, code: 'bad_zone', value: zone });
   }

@@ -1,8 +1,9 @@
 // Lenient readers for what managers type into the settings form: times, days, cadences, zones, holiday lines.
 // Pure; each returns null (or the offending part) for text it cannot read, never throws.
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Cadence } from '../model.ts';
 import { localToday, readSpan } from '../commands/dates.ts';
+import { canonicalZone } from '../time/zone.ts';
 import type { ParseContext } from '../commands/types.ts';
 import type { Holiday } from './holidays.ts';
 
@@ -136,8 +137,7 @@ export function parseTimeZone(text: string): string | null {
   const key = normal.toLowerCase().replace(/^us[ /-]/, '').replace(/ (?:standard |daylight )?time$/, '');
   const us = US_ZONES[key];
   if (us) return us;
-  if (!/^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+|utc)$/i.test(normal) || !IANAZone.isValidZone(normal)) return null;
-  return new Intl.DateTimeFormat('en-US', { timeZone: normal }).resolvedOptions().timeZone;
+  return canonicalZone(normal);
 }
 
 export type HolidayLineProblem = 'format' | 'date' | 'name_too_long';

@@ -1,9 +1,10 @@
 // When check-ins, reminders and nudges fall due, at literal UTC instants, across zones, time off, snooze, holidays and DST.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { checkinDueNow, isoWeekOf, pairInWeek, quietPeriod, reminderDueNow, zoneOf } from '../../../src/core/checkins/calendar.ts';
+import { checkinDueNow, pairInWeek, quietPeriod, reminderDueNow, zoneOf } from '../../../src/core/checkins/calendar.ts';
 import { DEFAULT_SETTINGS, type Member, type TimeOff, type WorkspaceSettings } from '../../../src/core/model.ts';
 import { memberValue } from '../../support/builders.ts';
+import { isoWeekOf } from '../../../src/core/time/week.ts';
 
 const settings: WorkspaceSettings = { ...DEFAULT_SETTINGS };
 
