@@ -113,7 +113,8 @@ async function tabsToMessageBox(page: Page, seen: Focused[] = []): Promise<numbe
   throw new Error('the message box was not reached within 200 Tab presses');
 }
 
-describe.skipIf(!hasChromium)('the local chat page in a browser', () => {
+// A browser per test on a busy two-core machine: more room than the suite's default.
+describe.skipIf(!hasChromium)('the local chat page in a browser', { timeout: 90_000 }, () => {
   it('puts focus in the message box on load and after picking a person', async () => {
     const page = await openPage();
     await eventually(async () => ((await activeId(page)) === 'say' ? true : undefined));
