@@ -214,7 +214,6 @@ describe.skipIf(!hasChromium)('the local chat page in a browser', { timeout: 90_
     const say = await box('#say');
     expect(say.y).toBeGreaterThan((await box('header')).height);
     expect(say.y + say.height).toBeLessThanOrEqual(844);
-    await page.screenshot({ path: join(tmpdir(), 'rounds-local-page-phone.png') });
   });
 
   it('lets a suggestion chip fill the message box, so Enter on a chip records nothing', async () => {
