@@ -63,7 +63,9 @@ export function localApiRouter(deps: LocalApiDeps): Router {
   router.get('/members', async (_req, res) => {
     const members = await deps.repos.members.list(deps.workspaceId);
     res.json({
-      members: members.map((m) => ({ id: m.externalId, name: m.displayName, role: m.role, title: m.title, team: m.team })),
+      members: members.map((m) => ({
+        id: m.externalId, name: m.displayName, role: m.role, title: m.title, team: m.team, timeZone: m.timeZone,
+      })),
     });
   });
 
@@ -119,8 +121,14 @@ export function localApiRouter(deps: LocalApiDeps): Router {
     });
   });
 
-  router.get('/clock', (_req, res) => {
-    res.json({ now: deps.clock.now().toISO() });
+  /** The simulated instant, and the practice's zone to read it in (a manager can change the zone in settings). */
+  const clockNow = async () => {
+    const workspace = await deps.repos.workspaces.get(deps.workspaceId);
+    return { now: deps.clock.now().toISO(), timeZone: workspace?.timeZone ?? 'UTC' };
+  };
+
+  router.get('/clock', async (_req, res) => {
+    res.json(await clockNow());
   });
 
   router.post('/clock', async (req, res) => {
@@ -132,7 +140,7 @@ export function localApiRouter(deps: LocalApiDeps): Router {
     if (ms > Duration.fromObject({ years: 2 }).as('milliseconds')) throw new ApiError(400, '"advance" is limited to two years at a time');
     await deps.clock.advance(ms);
     await deps.tick();
-    res.json({ now: deps.clock.now().toISO() });
+    res.json(await clockNow());
   });
 
   router.use((_req, res) => {

@@ -45,6 +45,16 @@ describe('the demo practice', () => {
     expect(members.every((m) => m.title.length > 0)).toBe(true);
   });
 
+  it('says each person’s time zone and the practice’s, so the page can show times in them', async () => {
+    const { members } = (await (await fetch(`${app.base}/local/members`)).json()) as { members: { id: string; timeZone: string }[] };
+    expect(members.find((m) => m.id === 'dana-whitfield')?.timeZone).toBe('America/Chicago');
+    expect(members.find((m) => m.id === 'tom-becker')?.timeZone).toBe('America/New_York');
+    const clock = (await (await fetch(`${app.base}/local/clock`)).json()) as { now: string; timeZone: string };
+    expect(clock.timeZone).toBe('America/Chicago');
+    const moved = await app.post('/local/clock', { advance: 'PT1M' });
+    expect(moved.json).toMatchObject({ timeZone: 'America/Chicago' });
+  });
+
   it('serves the chat page at /', async () => {
     const res = await fetch(`${app.base}/`);
     expect(res.status).toBe(200);
