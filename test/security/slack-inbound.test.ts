@@ -10,7 +10,17 @@ import { eventually } from '../support/local-app.ts';
 import { captureLogs } from '../support/log-capture.ts';
 import { type RedisProxy, startRedisProxy } from '../support/redis-proxy.ts';
 import { testRedisUrl } from '../support/redis.ts';
-import { buttonPressBody, eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp } from '../support/slack-app.ts';
+import {
+  buttonPressBody,
+  eventEnvelope,
+  interactionBody,
+  OAUTH_OWNER,
+  type SlackApp,
+  sign,
+  slashCommandBody,
+  startOAuthSlackApp,
+  startSlackApp,
+} from '../support/slack-app.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 const ADMIN = 'U0SECADM1';
@@ -261,17 +271,7 @@ describe('OAuth mode', () => {
   let oauthApp: SlackApp;
 
   beforeAll(async () => {
-    const slack = await startSlackStandIn({ users: [{ id: 'U0OWNER1', real_name: 'Dana Whitfield', is_owner: true }] });
-    oauthApp = await startSlackApp({
-      standIn: slack,
-      env: {
-        SLACK_BOT_TOKEN: '',
-        SLACK_CLIENT_ID: slack.oauth.clientId,
-        SLACK_CLIENT_SECRET: slack.oauth.clientSecret,
-        SLACK_STATE_SECRET: 'state-secret-for-tests',
-        ROUNDS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      },
-    });
+    oauthApp = await startOAuthSlackApp();
   });
 
   afterAll(async () => {
@@ -281,7 +281,7 @@ describe('OAuth mode', () => {
 
   it('refuses a team that never installed Rounds, creating nothing', async () => {
     const team = `T${randomBytes(4).toString('hex').toUpperCase()}`;
-    const body = slashCommandBody(oauthApp.slack, 'U0OWNER1', 'roster', { team_id: team });
+    const body = slashCommandBody(oauthApp.slack, OAUTH_OWNER, 'roster', { team_id: team });
     const res = await oauthApp.post(body, { contentType: FORM });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/serves another workspace/) });
