@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { greedyMatch, matchMentors, type MatchCandidate, type MatchInput, type RecentPair } from '../src/core/mentoring/matching.ts';
+import { seededRandom } from '../test/support/seeded-random.ts';
 
 export interface Row {
   name: string;
@@ -16,18 +17,6 @@ const GOAL_WORDS = (
   'presenting negotiation coaching pediatrics geriatrics telehealth referrals vaccines inventory budgeting hiring ' +
   'onboarding ultrasound radiology cardiology dermatology epic reporting analytics writing spanish empathy'
 ).split(' ');
-
-/** mulberry32: small, fast and the same on every machine. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf-like: topic k is drawn with weight 1/(k+1)^0.9, so a few topics are everyone's and most are niche. */
 function createTopicDraw(random: () => number): (count: number) => string[] {
@@ -49,7 +38,7 @@ function createTopicDraw(random: () => number): (count: number) => string[] {
 }
 
 export function generateInstance(menteeCount: number, seed: number, mentorCount = 800): MatchInput {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const topics = createTopicDraw(random);

@@ -235,6 +235,21 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return workspace;
   }
 
+  // Over HTTP the inbound guard refuses another team before Bolt sees it; over the socket this is that rule:
+  // an envelope for a team this Rounds does not serve is acked (so Slack does not send it again) and dropped.
+  if (!receiver) {
+    app.use(async (args) => {
+      const teamId = teamOf(args.body);
+      if (teamId && (await serves(teamId))) {
+        await args.next();
+        return;
+      }
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      await ack?.();
+      log.warn({ teamId, kind: kindOf(args.body) }, 'Slack envelope from a workspace this Rounds does not serve ignored');
+    });
+  }
+
   // Slack retries an event when our ack is slow; each event id is handled once, across processes.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -414,6 +429,21 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await afterAck.drain();
     },
   };
+}
+
+/** The Slack team a command, event or interaction comes from, as each kind of payload names it. */
+function teamOf(body: unknown): string | undefined {
+  const b = body as { team_id?: unknown; team?: { id?: unknown } | null; view?: { team_id?: unknown }; user?: { team_id?: unknown } };
+  const found = [b.team_id, b.team?.id, b.view?.team_id, b.user?.team_id].find((v) => typeof v === 'string' && v !== '');
+  return found as string | undefined;
+}
+
+/** What kind of payload it is, for the log (never its text). */
+function kindOf(body: unknown): string {
+  const b = body as { type?: unknown; command?: unknown; event?: { type?: unknown } };
+  if (typeof b.command === 'string') return 'command';
+  if (typeof b.event?.type === 'string') return `event ${b.event.type}`;
+  return typeof b.type === 'string' ? b.type : 'unknown';
 }
 
 function firstForm(replies: Message[]): FormBlock | undefined {

@@ -123,6 +123,10 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
     connection.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis connection error'));
     const queues = createQueues(connection, opts.queueNames ?? deploymentQueueNames(await deploymentId(database.db), config.queuePrefix));
     closers.push(queues.close);
+    // A queue passes on its connection's errors, already logged above; without a listener BullMQ prints each one with its stack.
+    for (const queue of [queues.delivery, queues.tick]) {
+      queue.on('error', (err) => logger.debug({ err: { message: err.message }, queue: queue.name }, 'redis error seen by a queue'));
+    }
 
     const localWorkspace = config.local
       ? await seedDemoPractice(repos, systemClock.now(), opts.localWorkspaceExternalId)

@@ -19,7 +19,11 @@ import type {
 import type { Message } from './messages/model.ts';
 import type { Ineligibility, MatchKind, ReasonParts, UnmatchedWhy } from './mentoring/match-types.ts';
 
-/** CSV reading and writing (a library outside the core does the work). */
+/**
+ * CSV reading and writing (a library outside the core does the work). Cells a spreadsheet would run as formulas
+ * (starting with `=`, `+`, `-`, `@`, tab or carriage return) are written with a leading `'` and read back without
+ * it, so an exported file imported again changes nothing.
+ */
 export interface CsvCodec {
   /** Rows of cells; throws CsvFormatError with a line number when the text is not valid CSV. */
   parse(text: string): string[][];

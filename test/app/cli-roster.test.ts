@@ -1,11 +1,11 @@
 // `rounds export roster` and `rounds import roster` as a person runs them: the real bin/rounds.js against the test Postgres.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/model.ts';
-import { openTestDatabase, TEST_APP_POOL_MAX, type TestDatabase, testDatabaseUrl } from '../support/db.ts';
+import { buildMember, buildWorkspace, openTestDatabase, TEST_APP_POOL_MAX, type TestDatabase, testDatabaseUrl } from '../support/db.ts';
 import { eventually, type LocalApp, startLocalApp } from '../support/local-app.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -119,5 +119,35 @@ describe('rounds export roster / import roster', () => {
     const nofile = await rounds('import', 'roster', join(dir, 'nope.csv'), '--workspace', workspaceRef);
     expect(nofile.code).toBe(2);
     expect(nofile.stderr).toMatch(/cannot read .*nope\.csv/);
+  }, 60_000);
+
+  it('writes names and titles a spreadsheet would run as formulas as text, and imports them back unchanged', async () => {
+    const workspace = await buildWorkspace(database.repos);
+    const ref = `local:${workspace.externalId}`;
+    const name = '=HYPERLINK("http://evil.example","Payroll")';
+    const evil = await buildMember(database.repos, workspace.id, {
+      externalId: 'slack-joiner',
+      displayName: name,
+      title: '+cmd|/c calc!A1',
+      team: '@Front desk',
+      email: '-front.desk@clinic.example',
+    });
+    await buildMember(database.repos, workspace.id, { externalId: 'plain-member', displayName: 'Ana García', role: 'admin' });
+
+    const file = join(dir, 'formulas.csv');
+    const exported = await rounds('export', 'roster', '--workspace', ref, '--out', file);
+    expect(exported.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines).toContain(
+      `"'=HYPERLINK(""http://evil.example"",""Payroll"")",'-front.desk@clinic.example,slack-joiner,'+cmd|/c calc!A1,'@Front desk,staff,,America/Chicago,,yes`,
+    );
+    // No cell of the file starts with a character a spreadsheet reads as a formula.
+    for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+
+    const imported = await rounds('import', 'roster', file, '--workspace', ref, '--apply');
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.stdout).toContain('No changes: the roster already matches this file.');
+    const stored = await database.repos.members.get(workspace.id, evil.id);
+    expect(stored).toMatchObject({ displayName: name, title: '+cmd|/c calc!A1', team: '@Front desk', email: '-front.desk@clinic.example' });
   }, 60_000);
 });

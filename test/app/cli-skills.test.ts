@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPractice } from '../../adapters/local/demo-practice.ts';
 import { csvCodec } from '../../src/app/csv.ts';
 import type { Workspace } from '../../src/core/model.ts';
-import { openTestDatabase, TEST_APP_POOL_MAX, type TestDatabase, testDatabaseUrl, uniqueId } from '../support/db.ts';
+import { buildMember, buildWorkspace, openTestDatabase, TEST_APP_POOL_MAX, type TestDatabase, testDatabaseUrl, uniqueId } from '../support/db.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'rounds-cli-skills-'));
@@ -194,5 +194,27 @@ describe('rounds import skills', { timeout: 120_000 }, () => {
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/New tasks: Telehealth setup/);
     expect((await matrix()).get('ana-garcia|Telehealth setup')).toBe('trained');
+  });
+
+  it('writes names a spreadsheet would run as formulas as text, and imports them back as no change', async () => {
+    const other = await buildWorkspace(db.repos);
+    const otherRef = `local:${other.externalId}`;
+    const name = '=HYPERLINK("http://evil.example","Payroll")';
+    const evil = await buildMember(db.repos, other.id, { externalId: 'slack-joiner', displayName: name, email: '-front.desk@clinic.example' });
+    const [task] = await db.repos.tasks.ensure(other.id, [{ key: 'home-visits', name: '@Home visits' }]);
+    if (!task) throw new Error('no task');
+    await db.repos.skills.upsert(other.id, { memberId: evil.id, taskId: task.id, level: 'trained', ownJob: false });
+
+    const out = join(dir, 'formulas.csv');
+    expect((await rounds('export', 'skills', '--workspace', otherRef, '--out', out)).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/,'@Home visits(,|$)/);
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example"",""Payroll""\)",slack-joiner,'-front\.desk@clinic\.example,/);
+    for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+
+    const run = await rounds('import', 'skills', out, '--workspace', otherRef);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('No changes: Rounds already matches this file.');
+    expect(await db.repos.members.get(other.id, evil.id)).toMatchObject({ displayName: name, email: '-front.desk@clinic.example' });
   });
 });

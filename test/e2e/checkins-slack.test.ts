@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { Member, Workspace } from '../../src/core/model.ts';
+import { arrivedMembers, createActivePair, makeCheckinsDue } from '../support/checkins-due.ts';
 import { eventually } from '../support/local-app.ts';
 import { interactionBody, type SlackApp, startSlackApp, buttonPressBody } from '../support/slack-app.ts';
 import { startSlackStandIn, type SlackStoredMessage } from '../support/slack-stand-in.ts';
@@ -28,34 +29,10 @@ beforeAll(async () => {
     ],
   });
   app = await startSlackApp({ standIn: slack, env: { DATABASE_URL: database.url } });
-  const found = await eventually(async () => (await database.repos.workspaces.findByExternal('slack', slack.team.id)) ?? undefined);
-  // Due at any moment of this week: every day a work day, check-in at 00:00, no holidays.
-  workspace = await database.repos.workspaces.updateSettings(found.id, {
-    ...found.settings,
-    workDays: [1, 2, 3, 4, 5, 6, 7],
-    checkinTime: '00:00',
-    holidays: [],
-    holidayNames: {},
-    holidaysSet: true,
-  });
-  for (const id of [ADMIN, MENTOR, MENTEE]) {
-    people.set(id, await eventually(async () => (await database.repos.members.findByExternal(workspace.id, id)) ?? undefined));
-  }
-  await database.repos.pairs.create(
-    {
-      workspaceId: workspace.id,
-      mentorId: member(MENTOR).id,
-      menteeId: member(MENTEE).id,
-      kind: 'mentoring',
-      status: 'active',
-      cadence: 'monthly',
-      focus: null,
-      reason: null,
-      mentorAccepted: true,
-      menteeAccepted: true,
-    },
-    DateTime.utc().setZone('America/Chicago').startOf('week').minus({ hours: 1 }).toUTC().toISO() ?? '',
-  );
+  workspace = await makeCheckinsDue(database.repos, slack.team.id);
+  const arrived = await arrivedMembers(database.repos, workspace.id, [ADMIN, MENTOR, MENTEE]);
+  for (const m of arrived) people.set(m.externalId, m);
+  await createActivePair(database.repos, { workspaceId: workspace.id, mentorId: member(MENTOR).id, menteeId: member(MENTEE).id, zone: 'America/Chicago' });
   await app.proc.tick();
 });
 

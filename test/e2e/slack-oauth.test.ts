@@ -5,25 +5,14 @@ import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
-import { type SlackApp, startSlackApp } from '../support/slack-app.ts';
-import { startSlackStandIn } from '../support/slack-stand-in.ts';
+import { OAUTH_OWNER, type SlackApp, startOAuthSlackApp } from '../support/slack-app.ts';
 
 let app: SlackApp;
 let db: Awaited<ReturnType<typeof createDatabase>>;
 const installedTeam = `T${randomBytes(4).toString('hex').toUpperCase()}`;
 
 beforeAll(async () => {
-  const slack = await startSlackStandIn({ users: [{ id: 'U0OWNER1', real_name: 'Dana Whitfield', is_owner: true }] });
-  app = await startSlackApp({
-    standIn: slack,
-    env: {
-      SLACK_BOT_TOKEN: '',
-      SLACK_CLIENT_ID: slack.oauth.clientId,
-      SLACK_CLIENT_SECRET: slack.oauth.clientSecret,
-      SLACK_STATE_SECRET: 'state-secret-for-tests',
-      ROUNDS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    },
-  });
+  app = await startOAuthSlackApp();
   db = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
 });
 
@@ -44,7 +33,7 @@ describe('OAuth install', () => {
     const state = location.searchParams.get('state') ?? '';
     const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
-    app.slack.addOAuthGrant({ code: 'code-123', teamId: installedTeam, teamName: 'Lakeside Pediatrics', authedUserId: 'U0OWNER1' });
+    app.slack.addOAuthGrant({ code: 'code-123', teamId: installedTeam, teamName: 'Lakeside Pediatrics', authedUserId: OAUTH_OWNER });
     const back = await fetch(`${app.base}/slack/oauth_redirect?code=code-123&state=${encodeURIComponent(state)}`, {
       headers: { cookie },
       redirect: 'manual',

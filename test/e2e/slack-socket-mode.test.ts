@@ -1,7 +1,10 @@
 // Slack in Socket Mode end to end: Rounds with SLACK_APP_TOKEN opens a real WebSocket to the Slack stand-in (Bolt's
 // SocketModeReceiver, @slack/socket-mode), and everything Slack sends arrives as envelopes acked over that socket.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
+import { captureLogs } from '../support/log-capture.ts';
 import { eventEnvelope, type SlackApp, slashCommandBody, startSlackApp, type ModalInputBlock, modalState } from '../support/slack-app.ts';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in.ts';
 
@@ -10,6 +13,8 @@ const STAFF = 'U0SMSTAFF';
 
 let slack: SlackStandIn;
 let app: SlackApp;
+let database: TestDatabase;
+const logs = captureLogs('info');
 
 beforeAll(async () => {
   slack = await startSlackStandIn({
@@ -18,12 +23,14 @@ beforeAll(async () => {
       { id: STAFF, real_name: 'Ana García', tz: 'America/New_York', profile: { title: 'Patient Services Representative' } },
     ],
   });
-  app = await startSlackApp({ standIn: slack, env: { SLACK_APP_TOKEN: slack.appToken } });
+  app = await startSlackApp({ standIn: slack, env: { SLACK_APP_TOKEN: slack.appToken }, logger: logs.logger });
+  database = await openTestDatabase('postgres');
 });
 
 afterAll(async () => {
   await app?.stop();
   await slack?.close();
+  await database?.close();
 });
 
 /** A slash command as Socket Mode delivers it: the same fields as the HTTP form, as a JSON object. */
@@ -141,6 +148,60 @@ describe('buttons over the socket', () => {
     expect(ack.payload ?? {}).toEqual({});
     const [reply] = await responses(responseId);
     expect(textOf(reply)).toMatch(/What I can do/);
+  });
+});
+
+describe('another workspace over the socket', () => {
+  // A team the bot token does not belong to. Its workspace row exists, as one left behind from before the team
+  // rule would: even so nothing is answered, read from Slack or stored for it.
+  const EVIL_TEAM = `TEVIL${randomBytes(3).toString('hex').toUpperCase()}`;
+  const MARKER = `socket-secret-${randomBytes(4).toString('hex')}`;
+  const asEvil = (payload: Record<string, unknown>) => ({ ...payload, team_id: EVIL_TEAM, authorizations: [{ team_id: EVIL_TEAM, user_id: slack.botUserId, is_bot: true }] });
+
+  it('acks its envelopes, answers nothing, changes nothing, and warns without the text', async () => {
+    const evil = await buildWorkspace(database.repos, { platform: 'slack', externalId: EVIL_TEAM });
+    const calls = (method: string) => slack.callsTo(method).length;
+    const before = { posts: calls('chat.postMessage'), info: calls('users.info'), list: calls('users.list'), opens: calls('views.open') };
+
+    const { payload, responseId } = slashCommand(STAFF, `mentor request ${MARKER}`);
+    const command = await slack.sendEnvelope({ ...payload, team_id: EVIL_TEAM }, 'slash_commands');
+    expect(command.payload ?? {}).toEqual({});
+    const dm = await slack.sendEnvelope(asEvil(dmEvent(STAFF, `help ${MARKER}`)), 'events_api');
+    expect(dm.payload ?? {}).toEqual({});
+    const joiner = { id: 'U0SMEVIL1', team_id: EVIL_TEAM, name: 'mallory', real_name: 'Mallory', deleted: false, is_bot: false, profile: { real_name: 'Mallory', title: MARKER } };
+    await slack.sendEnvelope(asEvil(JSON.parse(eventEnvelope(slack, { type: 'team_join', user: joiner })) as Record<string, unknown>), 'events_api');
+    const press = await slack.sendEnvelope(
+      {
+        type: 'block_actions',
+        team: { id: EVIL_TEAM, domain: 'evil' },
+        user: { id: STAFF, team_id: EVIL_TEAM },
+        api_app_id: slack.appId,
+        trigger_id: slack.issueTriggerId({ userId: STAFF }),
+        channel: { id: slack.dmChannelOf(STAFF) },
+        response_url: slack.responseUrl(`${responseId}-press`),
+        actions: [{ type: 'button', action_id: 'help.show', block_id: 'b1', value: MARKER, action_ts: `${Date.now() / 1000}` }],
+      },
+      'interactive',
+    );
+    expect(press.payload ?? {}).toEqual({});
+
+    const warnings = await eventually(async () => {
+      const found = logs.lines.filter((l) => l.includes(EVIL_TEAM) && l.includes('"level":40'));
+      return found.length >= 4 ? found : undefined;
+    });
+    expect(warnings.every((l) => /does not serve/.test(l))).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(slack.responsesTo(responseId)).toEqual([]);
+    expect(slack.responsesTo(`${responseId}-press`)).toEqual([]);
+    expect({ posts: calls('chat.postMessage'), info: calls('users.info'), list: calls('users.list'), opens: calls('views.open') }).toEqual(before);
+    expect(await database.repos.members.list(evil.id, { includeInactive: true })).toEqual([]);
+    expect(logs.lines.filter((l) => l.includes(MARKER))).toEqual([]);
+  });
+
+  it('still answers its own team afterwards', async () => {
+    const { payload, responseId } = slashCommand(STAFF, 'help');
+    await slack.sendEnvelope(payload, 'slash_commands');
+    expect(textOf((await responses(responseId))[0])).toMatch(/What I can do/);
   });
 });
 

@@ -8,7 +8,19 @@ import type { Repositories } from '../../src/core/ports.ts';
 import { testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
 import { captureLogs } from '../support/log-capture.ts';
-import { buttonPressBody, eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp } from '../support/slack-app.ts';
+import { type RedisProxy, startRedisProxy } from '../support/redis-proxy.ts';
+import { testRedisUrl } from '../support/redis.ts';
+import {
+  buttonPressBody,
+  eventEnvelope,
+  interactionBody,
+  OAUTH_OWNER,
+  type SlackApp,
+  sign,
+  slashCommandBody,
+  startOAuthSlackApp,
+  startSlackApp,
+} from '../support/slack-app.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
 
 const ADMIN = 'U0SECADM1';
@@ -50,6 +62,11 @@ async function staffMember() {
   const member = ws ? await repos.members.findByExternal(ws.id, STAFF) : null;
   if (!member) throw new Error('no staff member');
   return member;
+}
+
+function signedHeaders(body: string): Record<string, string> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp) };
 }
 
 /** A request exactly as it went over the wire once: the same body, timestamp and signature can be sent again. */
@@ -177,21 +194,84 @@ describe('malformed signed bodies', () => {
   });
 });
 
+describe('with Redis unreachable', () => {
+  // This app reaches Redis through a proxy the test takes down; the shared Redis keeps running.
+  let proxy: RedisProxy;
+  let redisApp: SlackApp;
+  const redisLogs = captureLogs('info');
+
+  beforeAll(async () => {
+    proxy = await startRedisProxy(testRedisUrl());
+    const slack = await startSlackStandIn({ users: [{ id: STAFF, real_name: 'Ana García', tz: 'America/New_York' }] });
+    redisApp = await startSlackApp({ standIn: slack, env: { REDIS_URL: proxy.url }, worker: false, logger: redisLogs.logger });
+    const ws = await eventually(async () => (await repos.workspaces.findByExternal('slack', slack.team.id)) ?? undefined);
+    await eventually(async () => ((await repos.members.findByExternal(ws.id, STAFF)) ? true : undefined));
+  });
+
+  afterAll(async () => {
+    proxy?.set('up');
+    await redisApp?.stop();
+    await redisApp?.slack.close();
+    await proxy?.close();
+  });
+
+  async function optedOut(): Promise<boolean> {
+    const ws = await repos.workspaces.findByExternal('slack', redisApp.slack.team.id);
+    const member = ws ? await repos.members.findByExternal(ws.id, STAFF) : null;
+    if (!member) throw new Error('no staff member');
+    return member.optedOut;
+  }
+
+  // A request that hangs fails here (aborted), not as a slow pass: Slack itself gives up after 3 s.
+  const post = (body: string) =>
+    fetch(`${redisApp.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': FORM, ...signedHeaders(body) },
+      body,
+      signal: AbortSignal.timeout(15_000),
+    });
+
+  for (const mode of ['refusing', 'silent'] as const) {
+    it(`answers a signed slash command with 503 and does not act on it (Redis ${mode === 'refusing' ? 'stopped' : 'not answering'})`, async () => {
+      proxy.set(mode);
+      try {
+        const body = slashCommandBody(redisApp.slack, STAFF, 'optout');
+        const res = await post(body);
+        expect(res.status).toBe(503);
+        await settle();
+        expect(redisApp.slack.responsesTo(responseIdOf(body))).toEqual([]);
+        expect(await optedOut()).toBe(false);
+        expect(redisLogs.lines.join('\n')).toContain('Slack request could not be checked');
+      } finally {
+        proxy.set('up');
+      }
+    });
+  }
+
+  it('accepts requests again once Redis is back', async () => {
+    proxy.set('refusing');
+    const refused = slashCommandBody(redisApp.slack, STAFF, 'help');
+    expect((await post(refused)).status).toBe(503);
+    proxy.set('up');
+    // Each try is a fresh request (a new signature): the ones sent before the client reconnected get 503 and do nothing.
+    const body = await eventually(async () => {
+      const attempt = slashCommandBody(redisApp.slack, STAFF, 'help');
+      return (await post(attempt)).status === 200 ? attempt : undefined;
+    }, 20_000);
+    const [reply] = await eventually(async () => {
+      const bodies = redisApp.slack.responsesTo(responseIdOf(body));
+      return bodies.length > 0 ? bodies : undefined;
+    });
+    expect(String((reply as { text?: unknown }).text)).toMatch(/What I can do/);
+    expect(redisApp.slack.responsesTo(responseIdOf(refused))).toEqual([]);
+  });
+});
+
 describe('OAuth mode', () => {
   let oauthApp: SlackApp;
 
   beforeAll(async () => {
-    const slack = await startSlackStandIn({ users: [{ id: 'U0OWNER1', real_name: 'Dana Whitfield', is_owner: true }] });
-    oauthApp = await startSlackApp({
-      standIn: slack,
-      env: {
-        SLACK_BOT_TOKEN: '',
-        SLACK_CLIENT_ID: slack.oauth.clientId,
-        SLACK_CLIENT_SECRET: slack.oauth.clientSecret,
-        SLACK_STATE_SECRET: 'state-secret-for-tests',
-        ROUNDS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      },
-    });
+    oauthApp = await startOAuthSlackApp();
   });
 
   afterAll(async () => {
@@ -201,7 +281,7 @@ describe('OAuth mode', () => {
 
   it('refuses a team that never installed Rounds, creating nothing', async () => {
     const team = `T${randomBytes(4).toString('hex').toUpperCase()}`;
-    const body = slashCommandBody(oauthApp.slack, 'U0OWNER1', 'roster', { team_id: team });
+    const body = slashCommandBody(oauthApp.slack, OAUTH_OWNER, 'roster', { team_id: team });
     const res = await oauthApp.post(body, { contentType: FORM });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/serves another workspace/) });

@@ -1,9 +1,9 @@
 // What people write never reaches a log: a check-in note goes through the Slack path (modal, saved, shown again in
 // a modal, confirmed by DM) with the process logging at debug and at trace, and no log line holds it.
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Workspace } from '../../src/core/model.ts';
 import { type OwnDatabase, ownDatabase } from '../app/worker-support.ts';
+import { arrivedMembers, createActivePair, makeCheckinsDue } from '../support/checkins-due.ts';
 import { eventually } from '../support/local-app.ts';
 import { captureLogs, type CapturedLogs } from '../support/log-capture.ts';
 import { buttonPressBody, interactionBody, type ModalInputBlock, modalState, type SlackApp, startSlackApp } from '../support/slack-app.ts';
@@ -36,24 +36,10 @@ describe.each(['debug', 'trace'])('at LOG_LEVEL=%s', (level) => {
       ],
     });
     app = await startSlackApp({ standIn: slack, env: { DATABASE_URL: database.url, LOG_LEVEL: level }, logger: logs.logger });
-    const found = await eventually(async () => (await database.repos.workspaces.findByExternal('slack', slack.team.id)) ?? undefined);
-    // A check-in due now: every day a work day, at 00:00, no holidays.
-    const workspace: Workspace = await database.repos.workspaces.updateSettings(found.id, {
-      ...found.settings,
-      workDays: [1, 2, 3, 4, 5, 6, 7],
-      checkinTime: '00:00',
-      holidays: [],
-      holidayNames: {},
-      holidaysSet: true,
-    });
-    const [mentor, mentee] = await Promise.all(
-      [MENTOR, MENTEE].map((id) => eventually(async () => (await database.repos.members.findByExternal(workspace.id, id)) ?? undefined)),
-    );
+    const workspace: Workspace = await makeCheckinsDue(database.repos, slack.team.id);
+    const [mentor, mentee] = await arrivedMembers(database.repos, workspace.id, [MENTOR, MENTEE]);
     if (!mentor || !mentee) throw new Error('no pair');
-    await database.repos.pairs.create(
-      { workspaceId: workspace.id, mentorId: mentor.id, menteeId: mentee.id, kind: 'mentoring', status: 'active', cadence: 'monthly', focus: null, reason: null, mentorAccepted: true, menteeAccepted: true },
-      DateTime.utc().setZone(ZONE).startOf('week').minus({ hours: 1 }).toUTC().toISO() ?? '',
-    );
+    await createActivePair(database.repos, { workspaceId: workspace.id, mentorId: mentor.id, menteeId: mentee.id, zone: ZONE });
     await app.proc.tick();
   });
 

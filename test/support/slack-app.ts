@@ -1,5 +1,5 @@
 // Rounds with its Slack adapter for real (Bolt on our express app) against the Slack stand-in, plus signed requests.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,25 @@ export async function startSlackApp(
       await obliterateQueues(queueNames);
     },
   };
+}
+
+/** The workspace owner in the stand-in of an OAuth app (`startOAuthSlackApp`). */
+export const OAUTH_OWNER = 'U0OWNER1';
+
+/** Rounds as a multi-workspace OAuth app (no bot token; installs through /slack/install) against a fresh stand-in. */
+export async function startOAuthSlackApp(opts: { logger?: Logger } = {}): Promise<SlackApp> {
+  const slack = await startSlackStandIn({ users: [{ id: OAUTH_OWNER, real_name: 'Dana Whitfield', is_owner: true }] });
+  return startSlackApp({
+    standIn: slack,
+    logger: opts.logger,
+    env: {
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: slack.oauth.clientId,
+      SLACK_CLIENT_SECRET: slack.oauth.clientSecret,
+      SLACK_STATE_SECRET: 'state-secret-for-tests',
+      ROUNDS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    },
+  });
 }
 
 /** A slash command body as Slack sends it (form-encoded), for this stand-in's team and a user. */

@@ -13,6 +13,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { seededRandom } from './seeded-random.ts';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -615,7 +616,7 @@ class StandIn implements SlackStandIn {
 
   failRandomly(method: string, faults: SlackRandomFaults): void {
     if (faults.kinds.length === 0) throw new Error('failRandomly needs at least one kind');
-    this.randomFaults.set(method, { spec: faults, next: mulberry32(faults.seed) });
+    this.randomFaults.set(method, { spec: faults, next: seededRandom(faults.seed) });
   }
 
   clearFaults(method?: string): void {
@@ -1848,18 +1849,6 @@ function parseBasicAuth(header: string | undefined): { user: string; password: s
   const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-/** A small seeded PRNG: the same seed gives the same faults on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

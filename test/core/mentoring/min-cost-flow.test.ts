@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxScoreAssignment, type AssignmentProblem } from '../../../src/core/mentoring/min-cost-flow.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 /** scores[e][t] > 0 is an edge from mentee e to mentor t; 0 is none. */
 function problem(scores: number[][], capacity: number[]): AssignmentProblem {
@@ -93,18 +94,6 @@ describe('maxScoreAssignment', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so every run checks the same instances. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The best total score by the Hungarian method (shortest augmenting paths with potentials, O(rows² · columns))
  * on the dense cost matrix: one column per seat of each mentor (a capacity of 3 is three seats), then
@@ -193,7 +182,8 @@ function practiceInstance(random: () => number): AssignmentProblem {
 
 describe('maxScoreAssignment at practice sizes', () => {
   it('reaches the optimum the Hungarian method finds on 20 random instances of 50–350 mentees', () => {
-    const random = seeded(20261203);
+    // Seeded, so every run checks the same instances.
+    const random = seededRandom(20261203);
     for (let n = 0; n < 20; n++) {
       const p = practiceInstance(random);
       const result = maxScoreAssignment(p);
