@@ -9,7 +9,6 @@ import { catalogFor } from '../../src/core/messages/catalog.ts';
 import type { FormBlock, Message } from '../../src/core/messages/model.ts';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
 import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.ts';
-import { upsertDirectoryMember } from '../../src/core/people/upsert-member.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { createAfterAck } from './after-ack.ts';
 import { createInboundGuard } from './inbound-guard.ts';
@@ -49,8 +48,6 @@ export interface SlackAdapterOptions {
   firstSeen: (eventId: string) => Promise<boolean>;
   /** A workspace seen for the first time: bring its directory in. */
   onNewWorkspace?: (workspace: Workspace, platform: ChatPlatform) => Promise<void>;
-  /** Someone was deactivated in Slack: end what they were part of. */
-  onMemberLeft?: (workspace: Workspace, userId: string) => Promise<void>;
   /** Per-minute limits per method, over Slack's tiers (tests and benchmarks size them to the stand-in). */
   limits?: Partial<Record<string, number>>;
   /** Redis key prefix under which accepted requests are remembered (one per deployment). */
@@ -225,7 +222,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await limiter.wait(workspace.externalId, 'users.info');
     const info = await client.users.info({ user: userId, include_locale: true });
     const user = info.user ? toDirectoryUser(info.user) : null;
-    if (user) await upsertDirectoryMember({ repos, logger: log }, workspace, user);
+    if (user) await opts.bot.handle({ type: 'member_changed', workspaceId: workspace.id, user });
   }
 
   async function resolve(teamId: string | undefined, userId: string, client: WebClient): Promise<Workspace | null> {
@@ -392,11 +389,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const workspace = await ensureWorkspace(teamId);
     const raw = event.user as Parameters<typeof toDirectoryUser>[0] & { id: string };
     const user = toDirectoryUser(raw);
-    if (user) {
-      await upsertDirectoryMember({ repos, logger: log }, workspace, user);
-      return;
-    }
-    if (raw.deleted) await opts.onMemberLeft?.(workspace, raw.id);
+    if (user) await opts.bot.handle({ type: 'member_changed', workspaceId: workspace.id, user });
+    else if (raw.deleted) await opts.bot.handle({ type: 'member_left', workspaceId: workspace.id, memberExternalId: raw.id });
   });
 
   app.error(async (error) => {

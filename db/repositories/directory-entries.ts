@@ -39,6 +39,16 @@ export function createDirectoryEntryRepo(db: Kysely<Database>): DirectoryEntryRe
       }));
     },
 
+    async find(workspaceId, externalId) {
+      const row = await db
+        .selectFrom('directory_entries')
+        .select(['external_id', 'present', 'snapshot'])
+        .where('workspace_id', '=', workspaceId)
+        .where('external_id', '=', externalId)
+        .executeTakeFirst();
+      return row ? { externalId: row.external_id, present: row.present, snapshot: toSnapshot(row.snapshot, row.external_id) } : null;
+    },
+
     async upsert(workspaceId, entries, at) {
       // In slices, so a directory of tens of thousands stays under the driver's parameter limit.
       for (let i = 0; i < entries.length; i += 500) {

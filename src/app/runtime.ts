@@ -25,7 +25,7 @@ import { mergeFeatures } from '../core/features.ts';
 import type { Clock, Logger } from '../core/ports.ts';
 import { runTick, type TouchpointRule } from '../core/schedule.ts';
 import { statusFigures, type SystemInfo } from '../core/status.ts';
-import { memberLeft, syncWorkspaceDirectory } from './directory.ts';
+import { syncWorkspaceDirectory } from './directory.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { csvCodec } from './csv.ts';
 import { createMovableClock, type MovableClock, systemClock } from './clock.ts';
@@ -207,7 +207,6 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
         redis: connection,
         firstSeen: (eventId) => markEventProcessed(database.db, 'slack', eventId),
         onNewWorkspace: (workspace, platform) => syncWorkspaceDirectory(deps, workspace, platform),
-        onMemberLeft: (workspace, userId) => memberLeft(deps, workspace, userId),
         limits: opts.slackLimits,
         requestKeyPrefix: `rounds:${queues.names.delivery}:slack-request:`,
       });

@@ -9,6 +9,7 @@ import { actions, button, message, section, textMessage } from './messages/build
 import { catalogFor } from './messages/catalog.ts';
 import type { Message } from './messages/model.ts';
 import type { Member, Workspace } from './model.ts';
+import { directoryMemberLeft, upsertDirectoryMember } from './people/upsert-member.ts';
 import { welcomeJoinedMember } from './people/joined.ts';
 import { statusFigures, statusMessage } from './status.ts';
 
@@ -115,6 +116,13 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     async handle(event) {
       if (event.type === 'member_joined') {
         await welcomeJoinedMember(deps, event.workspaceId, event.user);
+        return [];
+      }
+      if (event.type === 'member_changed' || event.type === 'member_left') {
+        const workspace = await deps.repos.workspaces.get(event.workspaceId);
+        if (!workspace) deps.logger.warn({ workspaceId: event.workspaceId, type: event.type }, 'directory event for an unknown workspace');
+        else if (event.type === 'member_changed') await upsertDirectoryMember(deps, workspace, event.user);
+        else await directoryMemberLeft(deps, workspace, event.memberExternalId);
         return [];
       }
       const ctx = await contextFor(event.workspaceId, event.memberExternalId);

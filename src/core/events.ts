@@ -15,4 +15,8 @@ export type InboundEvent =
   /** A form (Slack modal, Teams card, local form) submitted. */
   | (FromMember & { type: 'form'; formId: string; value: string; fields: Record<string, string> })
   /** Somebody joined the workspace on the platform. */
-  | { type: 'member_joined'; workspaceId: string; user: DirectoryUser };
+  | { type: 'member_joined'; workspaceId: string; user: DirectoryUser }
+  /** The platform's directory shows this person now (a profile edit, or first contact with someone not yet known). */
+  | { type: 'member_changed'; workspaceId: string; user: DirectoryUser }
+  /** The person left the platform's workspace, or their account was deleted. */
+  | { type: 'member_left'; workspaceId: string; memberExternalId: string };

@@ -221,6 +221,7 @@ export interface DirectoryEntry {
 
 export interface DirectoryEntryRepo {
   list(workspaceId: string): Promise<DirectoryEntry[]>;
+  find(workspaceId: string, externalId: string): Promise<DirectoryEntry | null>;
   upsert(workspaceId: string, entries: DirectoryEntry[], at: string): Promise<void>;
 }
 

@@ -65,7 +65,7 @@ describe('delivery through Slack', () => {
       const repos = createRepositories(database.db);
       const workspace = await eventually(async () => (await repos.workspaces.findByExternal('slack', app.slack.team.id)) ?? undefined);
       app.slack.addUser({ id: 'U0HIRE003', real_name: 'Keisha Jones' });
-      const { member } = await upsertDirectoryMember({ repos, logger: recordingLogger() }, workspace, { externalId: 'U0HIRE003', displayName: 'Keisha Jones' });
+      const { member } = await upsertDirectoryMember({ repos, logger: recordingLogger(), clock: systemClock }, workspace, { externalId: 'U0HIRE003', displayName: 'Keisha Jones' });
       const key = `test-in-doubt:${member.id}`;
       const message = textMessage('Your first check-in is here.');
       await repos.deliveries.record({ workspaceId: workspace.id, key, kind: 'test', memberIds: [member.id], conversation: 'dm', message }, new Date().toISOString());

@@ -192,6 +192,60 @@ describe('team_join', () => {
   });
 });
 
+describe('profile edits in Slack (user_change)', () => {
+  const EDITED = 'U0EDITED1';
+  const profile = (title: string, tz = 'America/Chicago') => ({
+    id: EDITED,
+    team_id: app.slack.team.id,
+    name: 'rosa',
+    real_name: 'Rosa Díaz',
+    tz,
+    deleted: false,
+    is_bot: false,
+    profile: { real_name: 'Rosa Díaz', title },
+  });
+  const changed = (user: ReturnType<typeof profile>) => app.post(eventEnvelope(app.slack, { type: 'user_change', user }));
+
+  it("never undoes a manager's title or deactivation; takes what the directory itself changed", async () => {
+    const ws = await workspace();
+    app.slack.addUser({ id: EDITED, real_name: 'Rosa Díaz', tz: 'America/Chicago' });
+    expect((await changed(profile('Medical Assistant'))).status).toBe(200);
+    const rosa = await eventually(async () => (await repos.members.findByExternal(ws.id, EDITED)) ?? undefined);
+    expect(rosa).toMatchObject({ title: 'Medical Assistant', active: true });
+
+    // A manager gives her the title the practice uses, then takes her off Rounds (she moved to billing).
+    await repos.members.update(ws.id, rosa.id, { title: 'Lead Medical Assistant', active: false });
+
+    // She edits her Slack profile: a new zone, the same Slack title.
+    expect((await changed(profile('Medical Assistant', 'America/Denver'))).status).toBe(200);
+    const afterEdit = await eventually(async () => {
+      const m = await repos.members.findByExternal(ws.id, EDITED);
+      return m?.timeZone === 'America/Denver' ? m : undefined;
+    });
+    expect(afterEdit).toMatchObject({ title: 'Lead Medical Assistant', active: false });
+
+    // Her Slack title itself changes: that is the directory's news, and it is taken; she stays inactive.
+    expect((await changed(profile('Billing Specialist', 'America/Denver'))).status).toBe(200);
+    const afterTitle = await eventually(async () => {
+      const m = await repos.members.findByExternal(ws.id, EDITED);
+      return m?.title === 'Billing Specialist' ? m : undefined;
+    });
+    expect(afterTitle.active).toBe(false);
+  });
+
+  it('deactivates someone whose account was deleted, and makes them active again when they come back', async () => {
+    const ws = await workspace();
+    const gone = { ...profile('Billing Specialist', 'America/Denver'), deleted: true };
+    const rosa = await repos.members.findByExternal(ws.id, EDITED);
+    if (!rosa) throw new Error('no Rosa');
+    await repos.members.update(ws.id, rosa.id, { active: true });
+    expect((await changed(gone)).status).toBe(200);
+    await eventually(async () => ((await repos.members.findByExternal(ws.id, EDITED))?.active === false ? true : undefined));
+    expect((await changed(profile('Billing Specialist', 'America/Denver'))).status).toBe(200);
+    await eventually(async () => ((await repos.members.findByExternal(ws.id, EDITED))?.active === true ? true : undefined));
+  });
+});
+
 describe('patient information from the Slack directory', () => {
   const PHI_TITLE = 'MA - MRN 00123456 Mrs. Lopez DOB 3/4/1950';
 

@@ -9,12 +9,12 @@
 // are not new hires (a platform's own "joined" event welcomes those). A title, team or name that looks like
 // patient information is dropped before anything is compared or stored, as a roster import refuses it.
 import type { BotDeps } from '../context.ts';
-import type { DirectoryUser, Member, Workspace } from '../model.ts';
-import type { DirectoryEntry, MemberPatch } from '../ports.ts';
+import type { DirectoryUser, Workspace } from '../model.ts';
+import type { DirectoryEntry } from '../ports.ts';
 import { deactivateMember, tellPartners } from './deactivate.ts';
 import { keepableDirectoryUser } from './directory-phi.ts';
 import { wouldCreateCycle } from './hierarchy.ts';
-import { canonicalZone } from '../time/zone.ts';
+import { mergeDirectoryUser } from './upsert-member.ts';
 
 export interface SyncCounts {
   created: number;
@@ -28,32 +28,12 @@ export interface SyncCounts {
 
 type SyncDeps = Pick<BotDeps, 'repos' | 'outbox' | 'clock' | 'logger'>;
 
-const DETAILS = ['displayName', 'title', 'team', 'timeZone', 'email', 'locale'] as const;
-
 function sameSnapshot(a: DirectoryUser, b: DirectoryUser): boolean {
   return JSON.stringify(normalized(a)) === JSON.stringify(normalized(b));
 }
 
 function normalized(u: DirectoryUser): DirectoryUser {
   return Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))) as unknown as DirectoryUser;
-}
-
-/** The changes the directory asks of `member`: details it changed since `before` (everything, on first sight). */
-function patchFor(member: Member, user: DirectoryUser, before: DirectoryUser | undefined): MemberPatch {
-  const patch: MemberPatch = {};
-  for (const field of DETAILS) {
-    const now = user[field];
-    if (now === undefined || (field === 'displayName' && !now)) continue;
-    if (field === 'timeZone' && canonicalZone(String(now)) === null) continue;
-    if (before && before[field] === now) continue;
-    if (member[field] !== now) Object.assign(patch, { [field]: now });
-  }
-  if (user.isAdmin !== undefined && (!before || Boolean(before.isAdmin) !== user.isAdmin)) {
-    if (user.isAdmin && member.role !== 'admin') patch.role = 'admin';
-    // No longer a platform admin: they keep the manager commands rather than lose them unannounced.
-    if (!user.isAdmin && member.role === 'admin') patch.role = 'manager';
-  }
-  return patch;
 }
 
 export async function syncDirectory(deps: SyncDeps, workspace: Workspace, users: readonly DirectoryUser[]): Promise<SyncCounts> {
@@ -77,37 +57,11 @@ export async function syncDirectory(deps: SyncDeps, workspace: Workspace, users:
   for (const user of listed.values()) {
     const entry = entries.get(user.externalId);
     try {
-      const member = members.get(user.externalId);
-      if (!member) {
-        const created = await repos.members.create({
-          workspaceId: workspace.id,
-          externalId: user.externalId,
-          displayName: user.displayName || user.externalId,
-          role: user.isAdmin ? 'admin' : 'staff',
-          title: user.title ?? '',
-          team: user.team ?? '',
-          managerId: null,
-          timeZone: user.timeZone && canonicalZone(user.timeZone) !== null ? user.timeZone : workspace.timeZone,
-          locale: user.locale ?? workspace.locale,
-          email: user.email ?? null,
-          startDate: null,
-          active: true,
-          snoozedUntil: null,
-          optedOut: false,
-        });
-        members.set(user.externalId, created);
-        counts.created += 1;
+      const { member, outcome } = await mergeDirectoryUser(repos, workspace, user, { member: members.get(user.externalId), entry });
+      members.set(user.externalId, member);
+      if (outcome !== 'unchanged') {
+        counts[outcome] += 1;
         touched.add(user.externalId);
-      } else {
-        const patch = patchFor(member, user, entry?.snapshot);
-        const comesBack = !member.active && entry !== undefined && !entry.present;
-        if (comesBack) patch.active = true;
-        if (Object.keys(patch).length > 0) {
-          members.set(user.externalId, await repos.members.update(workspace.id, member.id, patch));
-          if (comesBack) counts.reactivated += 1;
-          else counts.updated += 1;
-          touched.add(user.externalId);
-        }
       }
     } catch (err) {
       log.warn({ err, externalId: user.externalId }, 'directory sync could not update a member');
