@@ -13,21 +13,22 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories, markEventProcessed } from '../../db/repositories/index.ts';
 import { deploymentId, lastTickAt, recordTick } from '../../db/repositories/deployment.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
-import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
+import { deliver, type DeliveryDeps, type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
 import { createQueues, createRedis, deploymentQueueNames, type QueueNames } from '../../jobs/queues.ts';
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.ts';
 import { createWorkspaceScope } from '../../jobs/workspace-scope.ts';
 import { type Bot, createBot } from '../core/bot.ts';
-import { checkinTouchpoints } from '../core/checkins/tick.ts';
+import { checkinTouchpoints, checkinWakeups } from '../core/checkins/tick.ts';
 import type { BotDeps } from '../core/context.ts';
 import { mergeFeatures } from '../core/features.ts';
 import type { Clock, Logger } from '../core/ports.ts';
-import { runTick, type TouchpointRule } from '../core/schedule.ts';
+import { runTick, type TouchpointRule, type WakeupRule, wakeupsBetween } from '../core/schedule.ts';
 import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { memberLeft, syncWorkspaceDirectory } from './directory.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { csvCodec } from './csv.ts';
+import { createClockAdvance } from './advance-clock.ts';
 import { createMovableClock, type MovableClock, systemClock } from './clock.ts';
 import { createHttpApp, finishHttpApp, listen } from './http.ts';
 import { instrumentBot } from './instrument.ts';
@@ -81,6 +82,11 @@ export interface RoundsProcess {
 
 /** The touchpoint rules of the scheduler tick; each feature adds its own. */
 const TOUCHPOINT_RULES: TouchpointRule[] = [checkinTouchpoints];
+/** When each rule's touchpoints can fall due: what a moved clock steps through. */
+const WAKEUP_RULES: WakeupRule[] = [checkinWakeups];
+
+/** How long a moved clock waits, at one instant, for a delivery another worker is sending. */
+const SETTLE_WITHIN_MS = 5_000;
 
 export async function startRounds(config: Config, opts: RunOptions): Promise<RoundsProcess> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -125,7 +131,9 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       : undefined;
     const movable: MovableClock | undefined = localWorkspace ? await createMovableClock(repos.clock, localWorkspace.id) : undefined;
     const clock: Clock = movable ?? systemClock;
-    const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger });
+    // Without Redis a delivery is recorded and queued by the next tick; nobody waits on a queue that cannot answer.
+    const redisReady = () => connection.status === 'ready';
+    const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger, queueReady: redisReady });
     const platforms: Platforms = {};
     const system: SystemInfo = {
       get platforms() {
@@ -173,7 +181,33 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       });
       if (localWorkspace && movable) {
         bot = instrumentBot(core, 'local', metrics, logger);
-        app.use('/local', localApiRouter({ bot, repos, workspaceId: localWorkspace.id, inbox, clock: movable, tick }));
+        const localId = localWorkspace.id;
+        const deliveryDeps: DeliveryDeps = { repos, platforms, clock, logger };
+        const advance = createClockAdvance({
+          clock: movable,
+          tick,
+          wakeups: (from, to) => wakeupsBetween(deps, WAKEUP_RULES, from, to, { serves: (id) => id === localId }),
+          // Sent here and now, with the clock held, rather than whenever a worker takes the job.
+          settle: async () => {
+            const tried = new Set<string>();
+            const until = Date.now() + SETTLE_WITHIN_MS;
+            for (;;) {
+              const pending = await repos.deliveries.list(localId, { status: 'pending' });
+              if (pending.length === 0) return;
+              for (const d of pending.filter((p) => !tried.has(p.key))) {
+                tried.add(d.key);
+                // Another worker may be sending it now: then it is waited for below.
+                await deliver(deliveryDeps, d.key).catch((err: unknown) => logger.debug({ err, key: d.key }, 'moved clock left a delivery to the worker'));
+              }
+              if (Date.now() > until) {
+                logger.warn({ workspaceId: localId, pending: pending.length }, 'moved clock went on with deliveries still pending');
+                return;
+              }
+              await new Promise((r) => setTimeout(r, 20));
+            }
+          },
+        });
+        app.use('/local', localApiRouter({ bot, repos, workspaceId: localId, inbox, clock: movable, advance, redisReady }));
         app.use(localPageRouter());
       }
     }
