@@ -38,14 +38,19 @@ import { ensureRedis, type RedisHandle } from './redis.ts';
 
 /** How long in-flight jobs may take to finish at shutdown; after that they are left for another worker to take over. */
 const WORKER_GRACE_MS = 6_000;
+/**
+ * The same for the scheduler tick: an unfinished tick is harmless (the next one recomputes what is due), and a
+ * worker whose Redis connection is still coming back after an outage may never finish closing.
+ */
+const TICK_GRACE_MS = 2_000;
 
-/** Lets in-flight jobs finish, but never past `ms`: SIGTERM must end the process within 10 s (DESIGN §6). */
-async function closeWithin(worker: Worker, ms: number, logger: Logger): Promise<void> {
+/** Lets in-flight jobs finish, but never past `ms`: SIGTERM must end the process within 10 s. */
+async function closeWithin(worker: Worker, ms: number, logger: Logger, close: () => Promise<void> = () => worker.close()): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), ms);
   });
-  const closing = worker.close().then(() => 'closed' as const);
+  const closing = close().then(() => 'closed' as const);
   closing.catch(() => undefined);
   const outcome = await Promise.race([closing, timedOut]);
   clearTimeout(timer);
@@ -276,7 +281,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
           await tick();
         },
       });
-      closers.push(() => scheduler.close());
+      closers.push(() => closeWithin(scheduler.worker, TICK_GRACE_MS, logger, () => scheduler.close()));
       // Catch up at once on anything that became due while no worker ran.
       await tick();
     }

@@ -136,7 +136,7 @@ describe('moving the clock a day at a time from 11:56 PM', () => {
       expect(res.status).toBe(200);
     }
     const monday1 = p.pairedAt.setZone(CHICAGO).plus({ days: 1 }).toISODate() ?? '';
-    const [m1, t1, m2, t2] = [0, 1, 7, 8].map((d) => DateTime.fromISO(monday1).plus({ days: d }).toISODate() ?? '');
+    const [m1, t1, m2, t2] = [after(monday1, 0), after(monday1, 1), after(monday1, 7), after(monday1, 8)];
     const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
     const lines = await touchpoints(p);
     expect(lines).toEqual(
@@ -186,7 +186,7 @@ describe('moving the clock an hour, then a week, from 08:59 AM', () => {
       ],
     );
     const m1 = p.pairedAt.setZone(NEW_YORK).toISODate() ?? '';
-    const [t1, m2] = [1, 7].map((d) => DateTime.fromISO(m1).plus({ days: d }).toISODate() ?? '');
+    const [t1, m2] = [after(m1, 1), after(m1, 7)];
     const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
 
     expect((await p.app.post('/local/clock', { advance: 'PT1H' })).status).toBe(200);
@@ -228,7 +228,7 @@ describe('moving the clock a week at a time from 3 PM in Honolulu', () => {
     expect((await p.app.post('/local/clock', { advance: 'P1W' })).status).toBe(200);
     expect((await p.app.post('/local/clock', { advance: 'P1W' })).status).toBe(200);
     const m1 = p.pairedAt.setZone(HONOLULU).toISODate() ?? '';
-    const [m2, t2, m3] = [7, 8, 14].map((d) => DateTime.fromISO(m1).plus({ days: d }).toISODate() ?? '');
+    const [m2, t2, m3] = [after(m1, 7), after(m1, 8), after(m1, 14)];
     const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
     const lines = await touchpoints(p);
     expect(lines).toEqual(
@@ -259,6 +259,11 @@ describe('moving the clock a week at a time from 3 PM in Honolulu', () => {
 async function clockOf(app: LocalApp): Promise<DateTime> {
   const { now } = (await (await fetch(`${app.base}/local/clock`)).json()) as { now: string };
   return DateTime.fromISO(now, { zone: 'utc' });
+}
+
+/** The date `days` after `date` (both `yyyy-MM-dd`). */
+function after(date: string, days: number): string {
+  return DateTime.fromISO(date).plus({ days }).toISODate() ?? '';
 }
 
 function utc(iso: string): string {
