@@ -75,9 +75,18 @@ afterAll(async () => {
   await obliterateQueues(queueNames);
 });
 
+interface Reply {
+  text: string;
+  blocks: { type: string; elements?: { type: string; actionId?: string; value?: string }[] }[];
+}
+
+function buttonsIn(reply: Reply): { actionId: string; value: string }[] {
+  return reply.blocks.flatMap((b) => (b.elements ?? []).flatMap((e) => (e.type === 'button' && e.actionId ? [{ actionId: e.actionId, value: e.value ?? '' }] : [])));
+}
+
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as { error?: string; now?: string; replies?: { text: string }[] } };
+  return { status: res.status, json: (await res.json()) as { error?: string; now?: string; replies?: Reply[] } };
 };
 
 describe('local mode while Redis is unreachable', () => {
@@ -103,11 +112,24 @@ describe('local mode while Redis is unreachable', () => {
     expect(help.status).toBe(200);
     expect(help.json.replies?.map((r) => r.text).join('\n')).toMatch(/What I can do/);
 
+    // A command that sends others a message answers too: the intros wait in Postgres, not on a queue.
+    const asked = await post('/local/say', { as: 'dana-whitfield', text: 'pair @marcus @ana cross-training front desk check-in' });
+    const confirm = (asked.json.replies ?? []).flatMap((r) => buttonsIn(r)).find((b) => b.actionId === 'pair.confirm');
+    expect(confirm).toBeDefined();
+    const proposed = await post('/local/act', { as: 'dana-whitfield', actionId: confirm?.actionId, value: confirm?.value });
+    expect(proposed.status).toBe(200);
+    expect(proposed.json.replies?.map((r) => r.text).join('\n')).toMatch(/Proposed: Marcus Lee → Ana García/);
+
     await proxy.open();
     const moved = await eventually(async () => {
       const res = await post('/local/clock', { advance: 'PT1M' });
       return res.status === 200 ? res : undefined;
     });
     expect(moved.json.now).toBeDefined();
+    // Once Redis is back, the tick queues what waited and the intro arrives.
+    await eventually(async () => {
+      const { messages } = (await (await fetch(`${base}/local/inbox/marcus-lee`)).json()) as { messages: { text: string }[] };
+      return messages.find((m) => /A mentoring introduction/.test(m.text));
+    });
   });
 });
