@@ -2,7 +2,14 @@
 import type { Clock, DeliveryRepo, Logger, Outbox } from '../src/core/ports.ts';
 import { enqueueDelivery, type Queues } from './queues.ts';
 
-export function createOutbox(deps: { deliveries: DeliveryRepo; queues: Queues; clock: Clock; logger: Logger }): Outbox {
+export function createOutbox(deps: {
+  deliveries: DeliveryRepo;
+  queues: Queues;
+  clock: Clock;
+  logger: Logger;
+  /** Whether Redis answers now; when not, the delivery waits in Postgres for the next tick instead of a queue call that hangs. */
+  queueReady?: () => boolean;
+}): Outbox {
   return {
     async enqueue(item) {
       const at = deps.clock.now().toISO() ?? '';
@@ -18,6 +25,10 @@ export function createOutbox(deps: { deliveries: DeliveryRepo; queues: Queues; c
         at,
       );
       if (!fresh) return;
+      if (deps.queueReady && !deps.queueReady()) {
+        deps.logger.warn({ workspaceId: item.workspaceId, key: item.key }, 'delivery recorded; Redis is unreachable, so it is queued later');
+        return;
+      }
       try {
         await enqueueDelivery(deps.queues, item);
       } catch (err) {

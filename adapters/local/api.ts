@@ -1,7 +1,7 @@
 // The local mode HTTP API (DESIGN §6): who is here, say, act, inbox and the movable clock; and the chat page.
 import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { Duration } from 'luxon';
+import { type DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Member } from '../../src/core/model.ts';
@@ -13,10 +13,14 @@ export interface LocalApiDeps {
   repos: Repositories;
   workspaceId: string;
   inbox: LocalInboxStore;
-  clock: Clock & { advance(ms: number): Promise<unknown> };
-  /** Runs the scheduler tick at once (after the clock moved). */
-  tick: () => Promise<void>;
+  clock: Clock;
+  /** Moves the clock forward as if the time had passed: everything that falls due on the way is sent. */
+  advance: (ms: number) => Promise<DateTime>;
+  /** Whether Redis answers now: moving the clock queues deliveries and needs it. */
+  redisReady: () => boolean;
 }
+
+const REDIS_DOWN = 'Redis is not reachable, so the clock cannot move (it queues what falls due): start Redis or check REDIS_URL, then try again';
 
 const sayBody = z.object({ as: z.string().min(1), text: z.string().max(20_000) });
 const actBody = z.object({
@@ -138,8 +142,8 @@ export function localApiRouter(deps: LocalApiDeps): Router {
     const ms = duration.as('milliseconds');
     if (!(ms > 0)) throw new ApiError(400, 'the clock only moves forward: "advance" must be a positive duration');
     if (ms > Duration.fromObject({ years: 2 }).as('milliseconds')) throw new ApiError(400, '"advance" is limited to two years at a time');
-    await deps.clock.advance(ms);
-    await deps.tick();
+    if (!deps.redisReady()) throw new ApiError(503, REDIS_DOWN);
+    await deps.advance(ms);
     res.json(await clockNow());
   });
 

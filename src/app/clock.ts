@@ -9,13 +9,18 @@ export interface MovableClock extends Clock {
   advance(ms: number): Promise<DateTime>;
   /** Reads the kept offset again (another process may have moved it). */
   refresh(): Promise<void>;
+  /** Holds the clock at `at` (this process only) until `release`; what happens meanwhile is stamped `at`. */
+  hold(at: DateTime): void;
+  /** Lets the clock run again from `at`, keeping the new offset. */
+  release(at: DateTime): Promise<void>;
 }
 
 /** The clock of a local workspace: real time plus the offset people moved it by. */
 export async function createMovableClock(repo: ClockRepo, workspaceId: string): Promise<MovableClock> {
   let offsetMs = await repo.getOffsetMs(workspaceId);
+  let held: DateTime | null = null;
   return {
-    now: () => DateTime.utc().plus({ milliseconds: offsetMs }),
+    now: () => held ?? DateTime.utc().plus({ milliseconds: offsetMs }),
     async advance(ms) {
       offsetMs += ms;
       await repo.setOffsetMs(workspaceId, offsetMs);
@@ -23,6 +28,14 @@ export async function createMovableClock(repo: ClockRepo, workspaceId: string): 
     },
     async refresh() {
       offsetMs = await repo.getOffsetMs(workspaceId);
+    },
+    hold(at) {
+      held = at.toUTC();
+    },
+    async release(at) {
+      offsetMs = at.toMillis() - DateTime.utc().toMillis();
+      await repo.setOffsetMs(workspaceId, offsetMs);
+      held = null;
     },
   };
 }

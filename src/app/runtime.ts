@@ -13,21 +13,22 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories, markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.ts';
 import { deploymentId, lastTickAt, recordTick } from '../../db/repositories/deployment.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
-import { type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
+import { deliver, type DeliveryDeps, type Platforms, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
 import { createQueues, createRedis, deploymentQueueNames, type QueueNames } from '../../jobs/queues.ts';
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.ts';
 import { createWorkspaceScope } from '../../jobs/workspace-scope.ts';
 import { type Bot, createBot } from '../core/bot.ts';
-import { checkinTouchpoints } from '../core/checkins/tick.ts';
+import { checkinTouchpoints, checkinWakeups } from '../core/checkins/tick.ts';
 import type { BotDeps } from '../core/context.ts';
 import { mergeFeatures } from '../core/features.ts';
 import type { Clock, Logger } from '../core/ports.ts';
-import { runTick, type TouchpointRule } from '../core/schedule.ts';
+import { runTick, type TouchpointRule, type WakeupRule, wakeupsBetween } from '../core/schedule.ts';
 import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { syncWorkspaceDirectory } from './directory.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { csvCodec } from './csv.ts';
+import { createClockAdvance } from './advance-clock.ts';
 import { createMovableClock, type MovableClock, systemClock } from './clock.ts';
 import { createHttpApp, finishHttpApp, listen } from './http.ts';
 import { instrumentBot } from './instrument.ts';
@@ -37,14 +38,19 @@ import { ensureRedis, type RedisHandle } from './redis.ts';
 
 /** How long in-flight jobs may take to finish at shutdown; after that they are left for another worker to take over. */
 const WORKER_GRACE_MS = 6_000;
+/**
+ * The same for the scheduler tick: an unfinished tick is harmless (the next one recomputes what is due), and a
+ * worker whose Redis connection is still coming back after an outage may never finish closing.
+ */
+const TICK_GRACE_MS = 2_000;
 
-/** Lets in-flight jobs finish, but never past `ms`: SIGTERM must end the process within 10 s (DESIGN §6). */
-async function closeWithin(worker: Worker, ms: number, logger: Logger): Promise<void> {
+/** Lets in-flight jobs finish, but never past `ms`: SIGTERM must end the process within 10 s. */
+async function closeWithin(worker: Worker, ms: number, logger: Logger, close: () => Promise<void> = () => worker.close()): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), ms);
   });
-  const closing = worker.close().then(() => 'closed' as const);
+  const closing = close().then(() => 'closed' as const);
   closing.catch(() => undefined);
   const outcome = await Promise.race([closing, timedOut]);
   clearTimeout(timer);
@@ -85,6 +91,11 @@ const EVENT_PRUNE_EVERY_MS = 3600_000;
 
 /** The touchpoint rules of the scheduler tick; each feature adds its own. */
 const TOUCHPOINT_RULES: TouchpointRule[] = [checkinTouchpoints];
+/** When each rule's touchpoints can fall due: what a moved clock steps through. */
+const WAKEUP_RULES: WakeupRule[] = [checkinWakeups];
+
+/** How long a moved clock waits, at one instant, for a delivery another worker is sending. */
+const SETTLE_WITHIN_MS = 5_000;
 
 export async function startRounds(config: Config, opts: RunOptions): Promise<RoundsProcess> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -133,7 +144,9 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       : undefined;
     const movable: MovableClock | undefined = localWorkspace ? await createMovableClock(repos.clock, localWorkspace.id) : undefined;
     const clock: Clock = movable ?? systemClock;
-    const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger });
+    // Without Redis a delivery is recorded and queued by the next tick; nobody waits on a queue that cannot answer.
+    const redisReady = () => connection.status === 'ready';
+    const outbox = createOutbox({ deliveries: repos.deliveries, queues, clock, logger, queueReady: redisReady });
     const platforms: Platforms = {};
     const system: SystemInfo = {
       get platforms() {
@@ -191,7 +204,33 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       });
       if (localWorkspace && movable) {
         bot = instrumentBot(core, 'local', metrics, logger);
-        app.use('/local', localApiRouter({ bot, repos, workspaceId: localWorkspace.id, inbox, clock: movable, tick }));
+        const localId = localWorkspace.id;
+        const deliveryDeps: DeliveryDeps = { repos, platforms, clock, logger };
+        const advance = createClockAdvance({
+          clock: movable,
+          tick,
+          wakeups: (from, to) => wakeupsBetween(deps, WAKEUP_RULES, from, to, { serves: (id) => id === localId }),
+          // Sent here and now, with the clock held, rather than whenever a worker takes the job.
+          settle: async () => {
+            const tried = new Set<string>();
+            const until = Date.now() + SETTLE_WITHIN_MS;
+            for (;;) {
+              const pending = await repos.deliveries.list(localId, { status: 'pending' });
+              if (pending.length === 0) return;
+              for (const d of pending.filter((p) => !tried.has(p.key))) {
+                tried.add(d.key);
+                // Another worker may be sending it now: then it is waited for below.
+                await deliver(deliveryDeps, d.key).catch((err: unknown) => logger.debug({ err, key: d.key }, 'moved clock left a delivery to the worker'));
+              }
+              if (Date.now() > until) {
+                logger.warn({ workspaceId: localId, pending: pending.length }, 'moved clock went on with deliveries still pending');
+                return;
+              }
+              await new Promise((r) => setTimeout(r, 20));
+            }
+          },
+        });
+        app.use('/local', localApiRouter({ bot, repos, workspaceId: localId, inbox, clock: movable, advance, redisReady }));
         app.use(localPageRouter());
       }
     }
@@ -259,7 +298,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
           await tick();
         },
       });
-      closers.push(() => scheduler.close());
+      closers.push(() => closeWithin(scheduler.worker, TICK_GRACE_MS, logger, () => scheduler.close()));
       // Catch up at once on anything that became due while no worker ran.
       await tick();
     }

@@ -13,6 +13,35 @@ export interface TickInput {
 /** A kind of recurring touchpoint (check-ins, nudges, intros): returns what is due, each under its deterministic key. */
 export type TouchpointRule = (deps: BotDeps, input: TickInput) => Promise<OutboxItem[]>;
 
+/** The span a clock moved forward over, for a workspace. */
+export interface WakeupInput {
+  workspace: Workspace;
+  members: Member[];
+  from: DateTime;
+  to: DateTime;
+}
+
+/**
+ * When a kind of touchpoint can become due in (from, to]: the instants at which a clock moved forward
+ * runs the tick, so that each touchpoint goes out at the instant it became due, as if time had passed.
+ */
+export type WakeupRule = (deps: BotDeps, input: WakeupInput) => Promise<DateTime[]>;
+
+/** The instants of every rule for every served workspace in (from, to], sorted, without repeats. */
+export async function wakeupsBetween(deps: BotDeps, rules: WakeupRule[], from: DateTime, to: DateTime, opts: TickOptions = {}): Promise<DateTime[]> {
+  const found = new Map<number, DateTime>();
+  for (const id of await deps.repos.workspaces.listIds()) {
+    if (opts.serves && !(await opts.serves(id))) continue;
+    const workspace = await deps.repos.workspaces.get(id);
+    if (!workspace) continue;
+    const members = await deps.repos.members.list(id);
+    for (const rule of rules) {
+      for (const at of await rule(deps, { workspace, members, from, to })) found.set(at.toMillis(), at);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.toMillis() - b.toMillis());
+}
+
 export interface TickSummary {
   workspaces: number;
   enqueued: number;

@@ -1,9 +1,11 @@
 // When a member's check-in, reminder or nudge may go out: their ISO week, their work day and their local time. Pure.
 //
 // One rule serves the schedule and its catch-up: a touchpoint goes out on a day that is a work day of
-// the practice on which the member may be contacted (not out, not snoozed, not opted out), at or after
-// the check-in time of that day in the member's own zone. A tick that runs late (the process was down,
-// the local clock moved) sends this week's check-in on the first such day it sees, never last week's.
+// the practice on which the member may be contacted (not out, not snoozed, not opted out), within that
+// day's working window in the member's own zone: from the check-in time until 18:00. A tick that runs
+// late (the process was down) sends what it owes at once inside the window; outside it, the touchpoint
+// waits for the next work morning of the same period (this week's check-in, never last week's) and is
+// dropped when none is left. `wakeupsBetween` names the instants a moved clock steps through.
 import { DateTime } from 'luxon';
 import type { Cadence, Member, TimeOff, Workspace, WorkspaceSettings } from '../model.ts';
 import { canBeContacted } from '../people/availability.ts';
@@ -21,17 +23,70 @@ export function zoneOf(member: Pick<Member, 'timeZone'>, workspace: Pick<Workspa
   return 'UTC';
 }
 
+/** The end of the working window: a touchpoint caught up later in the day waits for the next work morning. */
+export const WORKDAY_ENDS = '18:00';
+
+/**
+ * The working window of the local day `at` falls in (in `zone`): from the day's check-in time until
+ * `WORKDAY_ENDS`, or until midnight when the check-in time is that late. A check-in time that does not
+ * exist that day (spring forward) moves forward by the gap.
+ */
+export function workingWindow(settings: Pick<Settings, 'checkinTime'>, zone: string, at: DateTime): { opens: DateTime; closes: DateTime } {
+  const local = at.setZone(zone);
+  const opens = checkinInstant({ ...settings, checkinDay: local.weekday }, zone, isoWeekOf(at, zone));
+  const [hour, minute] = WORKDAY_ENDS.split(':').map(Number);
+  const ends = local.set({ hour, minute, second: 0, millisecond: 0 });
+  const closes = settings.checkinTime < WORKDAY_ENDS ? ends : local.startOf('day').plus({ days: 1 });
+  return { opens, closes: closes.toUTC() };
+}
+
 /**
  * At work and reachable now: today (in `zone`) is a work day, the member may be contacted today, and
- * the day's check-in time has come. A check-in time that does not exist that day (spring forward)
- * moves forward by the gap.
+ * now is within the day's working window (`workingWindow`).
  */
 export function reachableNow(settings: Settings, member: Member, zone: string, now: DateTime, timeOff: readonly TimeOff[]): boolean {
-  const local = now.setZone(zone);
-  const today = local.toISODate() ?? '';
+  const today = now.setZone(zone).toISODate() ?? '';
   if (!isWorkDay(settings, today) || !canBeContacted(member, today, timeOff)) return false;
-  const at = checkinInstant({ ...settings, checkinDay: local.weekday }, zone, isoWeekOf(now, zone));
-  return now.toMillis() >= at.toMillis();
+  const { opens, closes } = workingWindow(settings, zone, now);
+  return now.toMillis() >= opens.toMillis() && now.toMillis() < closes.toMillis();
+}
+
+/**
+ * The instants in (`from`, `to`] at which a touchpoint can become due, for members in `zones` and quiet
+ * periods counted from `nudgeSince`: each work day's window opening in each zone, and each cadence period's
+ * start (a nudge can fall due then, inside a window). Between two of them the rules above give the same
+ * answer they gave at the earlier one, so a clock moved forward runs the tick at these instants, in order,
+ * instead of every minute. Sorted, without repeats.
+ */
+export function wakeupsBetween(
+  settings: Settings,
+  zones: Iterable<string>,
+  nudgeSince: Iterable<{ cadence: Cadence; since: string }>,
+  from: DateTime,
+  to: DateTime,
+): DateTime[] {
+  const inRange = (t: DateTime) => t.toMillis() > from.toMillis() && t.toMillis() <= to.toMillis();
+  const found = new Map<number, DateTime>();
+  for (const zone of new Set(zones)) {
+    const last = to.setZone(zone).startOf('day');
+    for (let day = from.setZone(zone).startOf('day'); day.toMillis() <= last.toMillis(); day = day.plus({ days: 1 })) {
+      if (!isWorkDay(settings, day.toISODate() ?? '')) continue;
+      const { opens } = workingWindow(settings, zone, day.plus({ hours: 12 }));
+      if (inRange(opens)) found.set(opens.toMillis(), opens.toUTC());
+    }
+  }
+  for (const { cadence, since } of nudgeSince) {
+    const start = DateTime.fromISO(since, { zone: 'utc' });
+    if (!start.isValid) continue;
+    const days = CADENCE_DAYS[cadence];
+    const first = Math.max(1, Math.ceil(from.diff(start, 'days').days / days));
+    for (let k = first; ; k++) {
+      const t = start.plus({ days: k * days });
+      if (t.toMillis() > to.toMillis()) break;
+      if (inRange(t)) found.set(t.toMillis(), t);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.toMillis() - b.toMillis());
 }
 
 /**

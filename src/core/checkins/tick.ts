@@ -9,9 +9,9 @@ import type { BotDeps } from '../context.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Member, Pair } from '../model.ts';
 import type { CheckinStatus, OutboxItem } from '../ports.ts';
-import type { TickInput, TouchpointRule } from '../schedule.ts';
+import type { TickInput, TouchpointRule, WakeupRule } from '../schedule.ts';
 import { UNANSWERED_TO_PAUSE } from './attention.ts';
-import { zoneOf } from './calendar.ts';
+import { later, wakeupsBetween, zoneOf } from './calendar.ts';
 import { checkinMessage, nudgeMessage, pauseNotice, starterFor } from './messages.ts';
 import {
   type Candidate,
@@ -59,6 +59,20 @@ export const checkinTouchpoints: TouchpointRule = async (deps, input) => {
     items.push(...prepared.filter((item): item is OutboxItem => item !== null));
   }
   return items;
+};
+
+/** When check-ins, reminders, pause notices and nudges can become due in (from, to], for the active pairs. */
+export const checkinWakeups: WakeupRule = async (deps, { workspace, members, from, to }) => {
+  const active = new Map(members.filter((m) => m.active).map((m) => [m.id, m]));
+  const pairs = (await deps.repos.pairs.listByStatus(workspace.id, ['active'])).filter((p) => active.has(p.mentorId) && active.has(p.menteeId));
+  if (pairs.length === 0) return [];
+  const activity = new Map((await deps.repos.checkins.pairActivity(workspace.id)).map((a) => [a.pairId, a]));
+  const zones = [...pairsOf(pairs).keys()].map((id) => zoneOf(active.get(id) as Member, workspace));
+  const since = pairs.map((p) => ({
+    cadence: p.cadence,
+    since: later(activity.get(p.id)?.activatedAt ?? p.createdAt, activity.get(p.id)?.lastMetAt ?? null) ?? p.createdAt,
+  }));
+  return wakeupsBetween(workspace.settings, zones, since, from, to);
 };
 
 async function readSnapshot(deps: BotDeps, { workspace, members, now }: TickInput): Promise<Snapshot | null> {
