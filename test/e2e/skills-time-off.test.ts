@@ -220,14 +220,18 @@ describe('skills', () => {
 describe('time off', () => {
   it('records "I\'m out next friday" and lists it with a Cancel button', async () => {
     const replies = await app.say('emily-nguyen', "I'm out next friday");
-    expect(replies[0]?.text).toMatch(/^You're out Fri [A-Z][a-z]{2} \d{1,2}(, \d{4})?\. Enjoy!$/);
+    expect(replies[0]?.text).toMatch(/^You're out Fri [A-Z][a-z]{2} \d{1,2}(, \d{4})?\. Enjoy!\n\[Undo\]$/);
     const [entry] = await timeOffOf('emily-nguyen');
     expect(entry?.part).toBe('full');
     expect(DateTime.fromISO(entry?.startDate ?? '').weekday).toBe(5);
 
     const list = await app.say('emily-nguyen', 'out list');
     expect(allText(list)).toMatch(/Your time off\nFri /);
-    const cancel = buttonLabelled(list, 'Cancel');
+    const ask = buttonLabelled(list, 'Cancel');
+    const confirm = await app.act('emily-nguyen', ask.actionId, ask.value);
+    expect(allText(confirm)).toMatch(/^Cancel your time off Fri [A-Z][a-z]{2} \d{1,2}(, \d{4})?\?\n\[Cancel time off Fri .*\] \[Keep it\]$/);
+    expect(await timeOffOf('emily-nguyen')).toHaveLength(1);
+    const cancel = buttonLabelled(confirm, /^Cancel time off Fri /);
     const cancelled = await app.act('emily-nguyen', cancel.actionId, cancel.value);
     expect(allText(cancelled)).toMatch(/^Cancelled your time off Fri /);
     expect(await timeOffOf('emily-nguyen')).toEqual([]);
@@ -265,7 +269,9 @@ describe('time off', () => {
     if (!first) throw new Error('no choice');
     expect(allText(await app.act('grace-kim', first.actionId, first.value))).toMatch(/^Cancelled your time off .*\(morning\)\.$/);
     const last = await app.say('grace-kim', 'out cancel');
-    expect(allText(last)).toMatch(/^Cancelled your time off .*\(afternoon\)\.$/);
+    expect(allText(last)).toMatch(/^Cancel your time off .*\(afternoon\)\?\n/);
+    const confirm = buttonLabelled(last, /^Cancel time off .*\(afternoon\)$/);
+    expect(allText(await app.act('grace-kim', confirm.actionId, confirm.value))).toMatch(/^Cancelled your time off .*\(afternoon\)\.$/);
     expect(allText(await app.say('grace-kim', 'out cancel'))).toBe('You have no upcoming time off to cancel.');
     expect(allText(await app.say('grace-kim', 'out list'))).toMatch(/You have no upcoming time off/);
   });
@@ -294,9 +300,11 @@ describe('snooze and opt-out', () => {
     expect(allText(replies)).toMatch(new RegExp(`I'll stay quiet until ${dayText(until, today)}\\.`));
     expect((await member('tom-becker')).snoozedUntil).toBe(until.toISODate());
 
-    const resume = buttonLabelled(replies, 'Resume now');
-    expect(allText(await app.act('tom-becker', resume.actionId, resume.value))).toMatch(/Welcome back!/);
+    const undo = buttonLabelled(replies, 'Undo');
+    const undone = await app.act('tom-becker', undo.actionId, undo.value);
+    expect(undone).toMatchObject([{ text: "Undone: you're not snoozed any more.", replace: true }]);
     expect((await member('tom-becker')).snoozedUntil).toBeNull();
+    expect(allText(await app.act('tom-becker', undo.actionId, undo.value))).toMatch(/nothing to undo/);
     expect(allText(await app.say('tom-becker', 'snooze off'))).toMatch(/not snoozed/);
     expect(allText(await app.say('tom-becker', 'snooze last monday'))).toMatch(/already in the past/);
     expect((await member('tom-becker')).snoozedUntil).toBeNull();
@@ -317,8 +325,8 @@ describe('snooze and opt-out', () => {
     expect((await member('keisha-jones')).optedOut).toBe(true);
     expect(allText(await app.say('keisha-jones', 'optout'))).toMatch(/already left/);
 
-    const rejoin = buttonLabelled(replies, 'Rejoin Rounds');
-    expect(allText(await app.act('keisha-jones', rejoin.actionId, rejoin.value))).toMatch(/Welcome back to Rounds!/);
+    const undo = buttonLabelled(replies, 'Undo');
+    expect(allText(await app.act('keisha-jones', undo.actionId, undo.value))).toMatch(/^Undone: you're back in Rounds/);
     expect((await member('keisha-jones')).optedOut).toBe(false);
     expect(allText(await app.say('keisha-jones', 'optin'))).toMatch(/already part of Rounds/);
   });
@@ -348,7 +356,7 @@ describe('coverage gaps when time off is recorded', () => {
 
   it('warns the member and tells the managers once when both billers are out the same week', async () => {
     const ben = await gapApp.say('ben-okafor', "I'm out next week");
-    expect(allText(ben)).toMatch(/^You're out Mon .* – Fri .*\. Enjoy!$/);
+    expect(allText(ben)).toMatch(/^You're out Mon .* – Fri .*\. Enjoy!\n\[Undo\]$/);
     expect(allText(ben)).not.toMatch(/Heads-up/);
 
     const priya = await gapApp.say('priya-shah', "I'm out next week");
@@ -380,7 +388,9 @@ describe('coverage gaps when time off is recorded', () => {
     const [entry] = await gapTimeOff('tom-becker');
     if (!entry) throw new Error('nothing recorded');
     await gapApp.advance('P2D');
-    const replies = await gapApp.say('tom-becker', 'out cancel');
+    const ask = await gapApp.say('tom-becker', 'out cancel');
+    const confirm = buttonLabelled(ask, /^Cancel time off /);
+    const replies = await gapApp.act('tom-becker', confirm.actionId, confirm.value);
     const end = DateTime.fromISO(entry.startDate).plus({ days: 1 });
     expect(allText(replies)).toMatch(/^Welcome back! I've shortened your time off to /);
     const after = await gapTimeOff('tom-becker');
