@@ -217,4 +217,55 @@ describe('Undo on what was recorded', () => {
     expect(allText(await app.act('keisha-jones', stale.actionId, stale.value))).toMatch(/nothing to undo/);
     expect((await member('keisha-jones')).optedOut).toBe(false);
   });
+
+  async function levelOf(externalId: string, taskName: string) {
+    const tasks = await db.repos.tasks.list(workspace.id);
+    const task = tasks.find((t) => t.name === taskName);
+    const skills = await db.repos.skills.listForMember(workspace.id, (await member(externalId)).id);
+    const skill = skills.find((k) => k.taskId === task?.id);
+    return skill ? { level: skill.level, ownJob: skill.ownJob } : null;
+  }
+
+  it('undoes a skill mark back to what it was, once', async () => {
+    expect(await levelOf('ana-garcia', 'Phones')).toEqual({ level: 'trained', ownJob: false });
+    expect(await levelOf('ana-garcia', 'Vitals')).toBeNull();
+    const replies = await app.say('ana-garcia', 'skills add phones, vitals expert');
+    expect(allText(replies)).toBe("Done: you're now expert in Phones and Vitals.\n[Undo]");
+    const undo = buttonLabelled(replies, 'Undo');
+    expect(await app.act('ana-garcia', undo.actionId, undo.value)).toMatchObject([
+      { text: 'Undone: your Phones and Vitals are back as before.', replace: true },
+    ]);
+    expect(await levelOf('ana-garcia', 'Phones')).toEqual({ level: 'trained', ownJob: false });
+    expect(await levelOf('ana-garcia', 'Vitals')).toBeNull();
+    expect(allText(await app.act('ana-garcia', undo.actionId, undo.value))).toMatch(/nothing to undo/);
+    expect(await levelOf('ana-garcia', 'Vitals')).toBeNull();
+  });
+
+  it('refuses a skill Undo once the skill changed since, and undoes a removal and an own-job mark', async () => {
+    const first = buttonLabelled(await app.say('tyler-brooks', 'skills add phones expert'), 'Undo');
+    await app.say('tyler-brooks', 'skills add phones learning');
+    expect(allText(await app.act('tyler-brooks', first.actionId, first.value))).toMatch(/nothing to undo/);
+    // Phones is Tyler's own job in the demo practice: a level change keeps that.
+    expect(await levelOf('tyler-brooks', 'Phones')).toEqual({ level: 'learning', ownJob: true });
+
+    const removed = buttonLabelled(await app.say('tyler-brooks', 'skills remove phones'), 'Undo');
+    expect(await levelOf('tyler-brooks', 'Phones')).toBeNull();
+    expect(allText(await app.act('tyler-brooks', removed.actionId, removed.value))).toBe('Undone: your Phones is back as before.');
+    expect(await levelOf('tyler-brooks', 'Phones')).toEqual({ level: 'learning', ownJob: true });
+
+    // Marking only Phones as the own job unmarks Front desk check-out; the Undo marks it again.
+    const own = buttonLabelled(await app.say('tyler-brooks', 'skills'), 'Mark my own job');
+    const ownForm = (await app.act('tyler-brooks', own.actionId, own.value)).flatMap((m) => m.blocks).find((b) => b.type === 'form');
+    if (ownForm?.type !== 'form') throw new Error('no own-job form');
+    const phones = ownForm.inputs[0]?.options?.find((o) => o.label === 'Phones')?.value;
+    const before = await db.repos.skills.listForMember(workspace.id, (await member('tyler-brooks')).id);
+    const marked = await app.act('tyler-brooks', ownForm.formId, ownForm.value, { tasks: `${phones}` });
+    expect(allText(marked)).toMatch(/^Noted: your own job is Phones\.\n\[Undo\]$/);
+    expect(await levelOf('tyler-brooks', 'Front desk check-out')).toEqual({ level: 'trained', ownJob: false });
+    const undoOwn = buttonLabelled(marked, 'Undo');
+    expect(allText(await app.act('tyler-brooks', undoOwn.actionId, undoOwn.value))).toMatch(/^Undone: your .* back as before\.$/);
+    const after = await db.repos.skills.listForMember(workspace.id, (await member('tyler-brooks')).id);
+    const key = (k: { taskId: string }) => k.taskId;
+    expect([...after].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...before].sort((a, b) => key(a).localeCompare(key(b))));
+  });
 });

@@ -56,6 +56,8 @@ export const coverage = {
       self ? `Removed ${list(tasks)} from your skills.` : `Removed ${list(tasks)} from ${name}'s skills.`,
     notHeld: (self: boolean, name: string, tasks: readonly string[]) =>
       self ? `You didn't have ${list(tasks)} in your skills.` : `${name} didn't have ${list(tasks)} in their skills.`,
+    undone: (self: boolean, name: string, tasks: readonly string[]) =>
+      `Undone: ${self ? 'your' : `${name}'s`} ${list(tasks)} ${tasks.length === 1 ? 'is' : 'are'} back as before.`,
     ownJobSet: (self: boolean, name: string, tasks: readonly string[]) =>
       tasks.length === 0
         ? self
