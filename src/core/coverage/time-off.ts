@@ -194,7 +194,7 @@ function confirmation(ctx: HandlerContext, entry: TimeOff, now: string): Message
   const span = spanText(t, entry, now, ctx.member.locale);
   return message([
     section(t.coverage.timeOff.confirmCancel(span)),
-    actions(confirmButton(ctx, entry, now), button(t.coverage.timeOff.keepButton, CANCEL_ID, `keep:${entry.id}`)),
+    actions(confirmButton(ctx, entry, now), button(t.coverage.timeOff.keepButton, 'out.keep', `keep:${entry.id}`)),
   ]);
 }
 
@@ -273,7 +273,7 @@ function withoutId(entry: TimeOff): Omit<TimeOff, 'id'> {
 }
 
 /**
- * The time-off buttons (`out.cancel`); the value says which, always with the entry's id: `ask:` shows
+ * The time-off buttons (`out.cancel`, `out.keep`); the value says which, always with the entry's id: `ask:` shows
  * the confirmation, `cancel:` cancels, `keep:` keeps it, `undo:` takes back an entry just recorded.
  * Only the member's own entries are touched; an entry gone or changed since (ended early, so a new id)
  * gets a kind answer and nothing changes.
