@@ -268,4 +268,26 @@ describe('Undo on what was recorded', () => {
     const key = (k: { taskId: string }) => k.taskId;
     expect([...after].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...before].sort((a, b) => key(a).localeCompare(key(b))));
   });
+
+  it('undoes a mentor request: the profile as before, and the managers told it was withdrawn', async () => {
+    const jamal = await member('jamal-carter');
+    const before = await db.repos.profiles.get(workspace.id, jamal.id);
+    const replies = await app.say('jamal-carter', 'mentor request telehealth etiquette');
+    expect(allText(replies)).toMatch(/you'd like a mentor for telehealth etiquette/);
+    const told = await toldUnder(`mentor-request:${jamal.id}:`);
+    expect(told.length).toBeGreaterThan(0);
+    const undo = buttonLabelled(replies, 'Undo');
+    const undone = await app.act('jamal-carter', undo.actionId, undo.value);
+    expect(undone[0]?.replace).toBe(true);
+    expect(allText(undone)).toMatch(/^Undone: your mentor request is withdrawn, and your profile is as it was before\. I've told /);
+    const after = await db.repos.profiles.get(workspace.id, jamal.id);
+    expect({ learns: after?.learns, optedIn: after?.optedIn, requested: after?.requested ?? null }).toEqual({
+      learns: before?.learns,
+      optedIn: before?.optedIn,
+      requested: before?.requested ?? null,
+    });
+    expect(await toldUnder(`mentor-request-withdrawn:${jamal.id}:`)).toEqual(told);
+    expect(allText(await app.act('jamal-carter', undo.actionId, undo.value))).toMatch(/nothing to undo/);
+    expect(await toldUnder(`mentor-request-withdrawn:${jamal.id}:`)).toEqual(told);
+  });
 });
