@@ -290,4 +290,29 @@ describe('Undo on what was recorded', () => {
     expect(allText(await app.act('jamal-carter', undo.actionId, undo.value))).toMatch(/nothing to undo/);
     expect(await toldUnder(`mentor-request-withdrawn:${jamal.id}:`)).toEqual(told);
   });
+
+  it("undoes a manager's added holiday, once, and leaves the other settings alone", async () => {
+    const opened = await app.say('dana-whitfield', 'settings');
+    const form = opened.flatMap((m) => m.blocks).find((b) => b.type === 'form' && b.formId === 'settings.save');
+    if (form?.type !== 'form') throw new Error('no settings form');
+    const values = Object.fromEntries(form.inputs.map((input) => [input.name, input.initial ?? '']));
+    const year = (await practiceToday()).year + 1;
+    const picnic = `${year}-08-14`;
+    const saved = await app.act('dana-whitfield', 'settings.save', form.value, { ...values, holidays: `${values.holidays ?? ''}\n${picnic} Staff picnic`.trim() });
+    expect(allText(saved)).toMatch(/Settings saved/);
+    const settingsNow = async () => (await db.repos.workspaces.get(workspace.id))?.settings;
+    expect((await settingsNow())?.holidays).toContain(picnic);
+    const undo = buttonLabelled(saved, 'Undo');
+    const undone = await app.act('dana-whitfield', undo.actionId, undo.value);
+    const shown = DateTime.fromISO(picnic).toFormat('ccc LLL d, yyyy');
+    expect(undone).toMatchObject([
+      { text: `Undone: the holidays are as they were before that save.\nNo longer a holiday: ${shown} Staff picnic.`, replace: true },
+    ]);
+    const after = await settingsNow();
+    expect(after?.holidays).not.toContain(picnic);
+    expect(after?.holidayNames[picnic]).toBeUndefined();
+    expect(allText(await app.act('dana-whitfield', undo.actionId, undo.value))).toMatch(/nothing to undo/);
+    expect(await settingsNow()).toEqual(after);
+    expect(allText(await app.act('ben-okafor', undo.actionId, undo.value))).toMatch(/managers/i);
+  });
 });
