@@ -157,6 +157,7 @@ export function createDeliveryRepo(db: Kysely<Database>): DeliveryRepo {
     async list(workspaceId, opts) {
       let query = db.selectFrom('deliveries').select(columns).where('workspace_id', '=', workspaceId);
       if (opts?.status) query = query.where('status', '=', opts.status);
+      if (opts?.keyPrefix) query = query.where('key', 'like', `${opts.keyPrefix.replace(/[\\%_]/g, '\\$&')}%`);
       const rows = await query.orderBy('created_at').orderBy('id').execute();
       return rows.map(toDelivery);
     },

@@ -171,7 +171,8 @@ export interface DeliveryRepo {
   markFailed(key: string, error: string): Promise<void>;
   /** Pending deliveries recorded at or before `before`, oldest first, across workspaces. */
   listPending(before: string, limit: number): Promise<Delivery[]>;
-  list(workspaceId: string, opts?: { status?: Delivery['status'] }): Promise<Delivery[]>;
+  /** The workspace's deliveries, oldest first; `keyPrefix` keeps those whose key starts with it (e.g. one subject's). */
+  list(workspaceId: string, opts?: { status?: Delivery['status']; keyPrefix?: string }): Promise<Delivery[]>;
 }
 
 /** A platform installation (e.g. a Slack workspace that installed Rounds), stored encrypted by the adapter. */

@@ -79,11 +79,11 @@ describe('skills', () => {
   it('records "I can do scheduling" as trained, and a level change keeps the own job', async () => {
     const replies = await app.say('tyler-brooks', 'I can do scheduling');
     // Tyler wanted to learn scheduling: now that he can do it, matching no longer looks for a mentor in it.
-    expect(allText(replies)).toBe("Done: you're now trained on Scheduling. Scheduling is off what you want to learn, so matching won't look for a mentor in it.");
+    expect(allText(replies)).toBe("Done: you're now trained on Scheduling. Scheduling is off what you want to learn, so matching won't look for a mentor in it.\n[Undo]");
     expect((await skillsOf('tyler-brooks')).get('Scheduling')).toEqual({ level: 'trained', ownJob: false });
 
     const expert = await app.say('tyler-brooks', 'skills add phones expert');
-    expect(allText(expert)).toBe("Done: you're now expert in Phones.");
+    expect(allText(expert)).toBe("Done: you're now expert in Phones.\n[Undo]");
     expect((await skillsOf('tyler-brooks')).get('Phones')).toEqual({ level: 'expert', ownJob: true });
   });
 
@@ -93,7 +93,7 @@ describe('skills', () => {
     expect(allText(replies)).toMatch(/"billing" could mean several tasks/);
     const pick = buttonLabelled(replies, 'Payment posting');
     const picked = await app.act('jamal-carter', pick.actionId, pick.value);
-    expect(allText(picked)).toBe("Done: you're now learning Payment posting.");
+    expect(allText(picked)).toBe("Done: you're now learning Payment posting.\n[Undo]");
     const skills = await skillsOf('jamal-carter');
     expect(skills.get('Prior authorizations')).toEqual({ level: 'learning', ownJob: false });
     expect(skills.get('Payment posting')).toEqual({ level: 'learning', ownJob: false });
@@ -116,7 +116,7 @@ describe('skills', () => {
     const replies = await app.say('marcus-lee', 'skills add telehealth setup expert');
     const add = buttonLabelled(replies, 'Add “telehealth setup” to the practice\'s task list');
     const added = await app.act('marcus-lee', add.actionId, add.value);
-    expect(allText(added)).toBe("Added “telehealth setup” to the practice's task list. Done: you're now expert in telehealth setup.");
+    expect(allText(added)).toBe("Added “telehealth setup” to the practice's task list. Done: you're now expert in telehealth setup.\n[Undo]");
     expect((await skillsOf('marcus-lee')).get('telehealth setup')).toEqual({ level: 'expert', ownJob: false });
 
     const phi = await app.say('marcus-lee', 'skills add call back MRN 4839201');
@@ -136,10 +136,10 @@ describe('skills', () => {
 
   it('removes skills, and says which were not there', async () => {
     const replies = await app.say('luis-ortega', 'skills remove PA, coding');
-    expect(allText(replies)).toBe("Removed Prior authorizations from your skills.\nYou didn't have Coding in your skills.");
+    expect(allText(replies)).toBe("Removed Prior authorizations from your skills.\n[Undo]\nYou didn't have Coding in your skills.");
     expect((await skillsOf('luis-ortega')).has('Prior authorizations')).toBe(false);
     const phrase = await app.say('luis-ortega', "I don't do referrals anymore");
-    expect(allText(phrase)).toBe('Removed Referrals from your skills.');
+    expect(allText(phrase)).toBe('Removed Referrals from your skills.\n[Undo]');
   });
 
   it("lets managers see and set anyone's skills, and politely refuses staff", async () => {
@@ -148,10 +148,10 @@ describe('skills', () => {
     expect(buttons(seen).map((b) => b.label)).toContain('Set own job');
 
     const set = await app.say('priya-shah', 'skills add coding learning for @keisha');
-    expect(allText(set)).toBe('Done: Keisha Jones is now learning Coding.');
+    expect(allText(set)).toBe('Done: Keisha Jones is now learning Coding.\n[Undo]');
     expect((await skillsOf('keisha-jones')).get('Coding')).toEqual({ level: 'learning', ownJob: true });
     const removed = await app.say('priya-shah', 'skills @keisha remove denials');
-    expect(allText(removed)).toBe("Removed Denials and appeals from Keisha Jones's skills.");
+    expect(allText(removed)).toBe("Removed Denials and appeals from Keisha Jones's skills.\n[Undo]");
 
     const before = await skillsOf('ana-garcia');
     for (const text of ['skills @ana add coding', 'skills add coding for @ana', 'skills @ana remove phones', 'skills @ana']) {
@@ -180,7 +180,7 @@ describe('skills', () => {
     expect(names).toContain('Fax queue');
     expect(names).not.toContain('Supply ordering');
     expect((await skillsOf('dana-whitfield')).has('Supply ordering')).toBe(false);
-    expect(allText(await app.say('dana-whitfield', 'skills add fax queue'))).toBe("Done: you're now trained on Fax queue.");
+    expect(allText(await app.say('dana-whitfield', 'skills add fax queue'))).toBe("Done: you're now trained on Fax queue.\n[Undo]");
 
     const staff = await app.act('ben-okafor', open.actionId, open.value);
     expect(allText(staff)).toBe("Only managers can change the practice's task list.");
@@ -204,13 +204,13 @@ describe('skills', () => {
     const refills = options.find((o) => o.label === 'Prescription refills')?.value;
     const vitals = options.find((o) => o.label === 'Vitals')?.value;
     const saved = await app.act('sarah-patel', addForm.formId, addForm.value, { tasks: `${refills},${vitals}`, level: 'expert' });
-    expect(allText(saved)).toBe("Done: you're now expert in Prescription refills and Vitals.");
+    expect(allText(saved)).toBe("Done: you're now expert in Prescription refills and Vitals.\n[Undo]");
 
     const own = buttonLabelled(await app.say('sarah-patel', 'skills'), 'Mark my own job');
     const ownForm = formOf(await app.act('sarah-patel', own.actionId, own.value));
     const coding = ownForm.inputs[0]?.options?.find((o) => o.label === 'Coding')?.value;
     const marked = await app.act('sarah-patel', ownForm.formId, ownForm.value, { tasks: `${coding}` });
-    expect(allText(marked)).toBe('Noted: your own job is Coding.');
+    expect(allText(marked)).toBe('Noted: your own job is Coding.\n[Undo]');
     const skills = await skillsOf('sarah-patel');
     expect(skills.get('Coding')).toEqual({ level: 'trained', ownJob: true });
     expect(skills.get('Vitals')).toEqual({ level: 'expert', ownJob: false });
@@ -220,14 +220,18 @@ describe('skills', () => {
 describe('time off', () => {
   it('records "I\'m out next friday" and lists it with a Cancel button', async () => {
     const replies = await app.say('emily-nguyen', "I'm out next friday");
-    expect(replies[0]?.text).toMatch(/^You're out Fri [A-Z][a-z]{2} \d{1,2}(, \d{4})?\. Enjoy!$/);
+    expect(replies[0]?.text).toMatch(/^You're out Fri [A-Z][a-z]{2} \d{1,2}(, \d{4})?\. Enjoy!\n\[Undo\]$/);
     const [entry] = await timeOffOf('emily-nguyen');
     expect(entry?.part).toBe('full');
     expect(DateTime.fromISO(entry?.startDate ?? '').weekday).toBe(5);
 
     const list = await app.say('emily-nguyen', 'out list');
     expect(allText(list)).toMatch(/Your time off\nFri /);
-    const cancel = buttonLabelled(list, 'Cancel');
+    const ask = buttonLabelled(list, 'Cancel');
+    const confirm = await app.act('emily-nguyen', ask.actionId, ask.value);
+    expect(allText(confirm)).toMatch(/^Cancel your time off Fri [A-Z][a-z]{2} \d{1,2}(, \d{4})?\?\n\[Cancel time off Fri .*\] \[Keep it\]$/);
+    expect(await timeOffOf('emily-nguyen')).toHaveLength(1);
+    const cancel = buttonLabelled(confirm, /^Cancel time off Fri /);
     const cancelled = await app.act('emily-nguyen', cancel.actionId, cancel.value);
     expect(allText(cancelled)).toMatch(/^Cancelled your time off Fri /);
     expect(await timeOffOf('emily-nguyen')).toEqual([]);
@@ -265,7 +269,9 @@ describe('time off', () => {
     if (!first) throw new Error('no choice');
     expect(allText(await app.act('grace-kim', first.actionId, first.value))).toMatch(/^Cancelled your time off .*\(morning\)\.$/);
     const last = await app.say('grace-kim', 'out cancel');
-    expect(allText(last)).toMatch(/^Cancelled your time off .*\(afternoon\)\.$/);
+    expect(allText(last)).toMatch(/^Cancel your time off .*\(afternoon\)\?\n/);
+    const confirm = buttonLabelled(last, /^Cancel time off .*\(afternoon\)$/);
+    expect(allText(await app.act('grace-kim', confirm.actionId, confirm.value))).toMatch(/^Cancelled your time off .*\(afternoon\)\.$/);
     expect(allText(await app.say('grace-kim', 'out cancel'))).toBe('You have no upcoming time off to cancel.');
     expect(allText(await app.say('grace-kim', 'out list'))).toMatch(/You have no upcoming time off/);
   });
@@ -294,9 +300,11 @@ describe('snooze and opt-out', () => {
     expect(allText(replies)).toMatch(new RegExp(`I'll stay quiet until ${dayText(until, today)}\\.`));
     expect((await member('tom-becker')).snoozedUntil).toBe(until.toISODate());
 
-    const resume = buttonLabelled(replies, 'Resume now');
-    expect(allText(await app.act('tom-becker', resume.actionId, resume.value))).toMatch(/Welcome back!/);
+    const undo = buttonLabelled(replies, 'Undo');
+    const undone = await app.act('tom-becker', undo.actionId, undo.value);
+    expect(undone).toMatchObject([{ text: "Undone: you're not snoozed any more.", replace: true }]);
     expect((await member('tom-becker')).snoozedUntil).toBeNull();
+    expect(allText(await app.act('tom-becker', undo.actionId, undo.value))).toMatch(/nothing to undo/);
     expect(allText(await app.say('tom-becker', 'snooze off'))).toMatch(/not snoozed/);
     expect(allText(await app.say('tom-becker', 'snooze last monday'))).toMatch(/already in the past/);
     expect((await member('tom-becker')).snoozedUntil).toBeNull();
@@ -317,8 +325,8 @@ describe('snooze and opt-out', () => {
     expect((await member('keisha-jones')).optedOut).toBe(true);
     expect(allText(await app.say('keisha-jones', 'optout'))).toMatch(/already left/);
 
-    const rejoin = buttonLabelled(replies, 'Rejoin Rounds');
-    expect(allText(await app.act('keisha-jones', rejoin.actionId, rejoin.value))).toMatch(/Welcome back to Rounds!/);
+    const undo = buttonLabelled(replies, 'Undo');
+    expect(allText(await app.act('keisha-jones', undo.actionId, undo.value))).toMatch(/^Undone: you're back in Rounds/);
     expect((await member('keisha-jones')).optedOut).toBe(false);
     expect(allText(await app.say('keisha-jones', 'optin'))).toMatch(/already part of Rounds/);
   });
@@ -348,7 +356,7 @@ describe('coverage gaps when time off is recorded', () => {
 
   it('warns the member and tells the managers once when both billers are out the same week', async () => {
     const ben = await gapApp.say('ben-okafor', "I'm out next week");
-    expect(allText(ben)).toMatch(/^You're out Mon .* – Fri .*\. Enjoy!$/);
+    expect(allText(ben)).toMatch(/^You're out Mon .* – Fri .*\. Enjoy!\n\[Undo\]$/);
     expect(allText(ben)).not.toMatch(/Heads-up/);
 
     const priya = await gapApp.say('priya-shah', "I'm out next week");
@@ -380,7 +388,9 @@ describe('coverage gaps when time off is recorded', () => {
     const [entry] = await gapTimeOff('tom-becker');
     if (!entry) throw new Error('nothing recorded');
     await gapApp.advance('P2D');
-    const replies = await gapApp.say('tom-becker', 'out cancel');
+    const ask = await gapApp.say('tom-becker', 'out cancel');
+    const confirm = buttonLabelled(ask, /^Cancel time off /);
+    const replies = await gapApp.act('tom-becker', confirm.actionId, confirm.value);
     const end = DateTime.fromISO(entry.startDate).plus({ days: 1 });
     expect(allText(replies)).toMatch(/^Welcome back! I've shortened your time off to /);
     const after = await gapTimeOff('tom-becker');

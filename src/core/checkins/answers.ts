@@ -6,6 +6,7 @@ import { catalogFor } from '../messages/catalog.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
+import { responsibleFor } from '../people/responsible.ts';
 import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
 import { zoneOf } from './calendar.ts';
 import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';
@@ -168,15 +169,7 @@ async function helpers(ctx: HandlerContext, partnerId: string | null): Promise<M
  * else the other managers. Never the member, never the partner.
  */
 export function helpRecipients(member: Member, partnerId: string | null, leaders: readonly Member[]): Member[] {
-  const outside = leaders.filter((m) => m.active && m.id !== member.id && m.id !== partnerId);
-  const byId = new Map(leaders.map((m) => [m.id, m]));
-  const own = outside.find((m) => m.id === member.managerId);
-  if (own) return [own];
-  const managersManager = member.managerId ? byId.get(member.managerId)?.managerId : null;
-  const above = outside.find((m) => m.id === managersManager);
-  if (above) return [above];
-  const admins = outside.filter((m) => m.role === 'admin');
-  return admins.length > 0 ? admins : outside;
+  return responsibleFor(member, leaders, { exclude: [partnerId], fallBackToManagers: true });
 }
 
 async function resume(ctx: HandlerContext): Promise<Message[]> {

@@ -16,6 +16,9 @@ import { matchTask } from './match-task.ts';
 import { MAX_TASK_NAME } from './skills-csv.ts';
 import { canonicalTopic, withoutLearned } from '../mentoring/profile-form.ts';
 
+/** Past this many tasks in one change, the answer has no Undo (the button's value must stay small). */
+const MAX_UNDO = 25;
+
 const levelSchema = z.enum(SKILL_LEVELS as [SkillLevel, ...SkillLevel[]]);
 
 const actionSchema = z.discriminatedUnion('do', [
@@ -30,6 +33,8 @@ const actionSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('unset'), m: z.string(), t: z.string() }),
   z.object({ do: z.literal('newTask'), m: z.string(), n: z.string().max(200), l: levelSchema }),
   z.object({ do: z.literal('catalogueForm') }),
+  // Undo: per task `<taskId>:<before><after>`, each a mark code (see markCode).
+  z.object({ do: z.literal('undo'), m: z.string(), c: z.array(z.string().max(60)).max(MAX_UNDO) }),
   z.object({ do: z.literal('catalogueSubmit') }),
 ]);
 type SkillsAction = z.infer<typeof actionSchema>;
@@ -45,6 +50,46 @@ function skillsButton(label: string, action: SkillsAction, index?: number, style
 interface Target {
   member: Member;
   self: boolean;
+}
+
+/** A skill as one task's row holds it, or null when the member has none in that task. */
+type Mark = Pick<MemberSkill, 'level' | 'ownJob'> | null;
+
+/** What one change did to one task: kept so that an Undo can put it back. */
+interface SkillChange {
+  task: Task;
+  before: Mark;
+  after: Mark;
+}
+
+interface Done {
+  text: string;
+  changes: SkillChange[];
+}
+
+const CODES: Record<SkillLevel, string> = { learning: 'l', trained: 't', expert: 'e' };
+
+/** One letter per mark: `n` none, `l`/`t`/`e` the level, upper-case when it is the member's own job. */
+function markCode(mark: Mark): string {
+  if (!mark) return 'n';
+  const code = CODES[mark.level];
+  return mark.ownJob ? code.toUpperCase() : code;
+}
+
+function markOf(code: string): Mark | undefined {
+  if (code === 'n') return null;
+  const level = SKILL_LEVELS.find((l) => CODES[l] === code.toLowerCase());
+  return level ? { level, ownJob: code !== code.toLowerCase() } : undefined;
+}
+
+const sameMark = (a: Mark, b: Mark) => markCode(a) === markCode(b);
+
+/** The answer to a change, with an Undo button when something changed (and the change is small enough to carry). */
+function doneMessage(ctx: HandlerContext, target: Target, done: Done): Message {
+  const changed = done.changes.filter((c) => !sameMark(c.before, c.after));
+  if (changed.length === 0 || changed.length > MAX_UNDO) return textMessage(done.text);
+  const c = changed.map((x) => `${x.task.id}:${markCode(x.before)}${markCode(x.after)}`);
+  return message([section(done.text), actions(skillsButton(ctx.t.buttons.undo, { do: 'undo', m: target.member.id, c }))]);
 }
 
 type TargetResult = { ok: true; target: Target } | { ok: false; reply: Message[] };
@@ -132,12 +177,12 @@ export async function addSkills(ctx: HandlerContext, command: Extract<Command, {
     }
   }
   const replies: Message[] = [];
-  if (matched.length > 0) replies.push(textMessage(await setLevel(ctx, target, matched, command.level)));
+  if (matched.length > 0) replies.push(doneMessage(ctx, target, await setLevel(ctx, target, matched, command.level)));
   return [...replies, ...questions];
 }
 
-/** Sets the level of each task, keeping whether it is the member's own job; returns the sentence saying so. */
-async function setLevel(ctx: HandlerContext, target: Target, tasks: readonly Task[], level: SkillLevel): Promise<string> {
+/** Sets the level of each task, keeping whether it is the member's own job; returns the sentence saying so and what changed. */
+async function setLevel(ctx: HandlerContext, target: Target, tasks: readonly Task[], level: SkillLevel): Promise<Done> {
   const { repos } = ctx.deps;
   const current = new Map((await repos.skills.listForMember(ctx.workspace.id, target.member.id)).map((k) => [k.taskId, k]));
   const unique = [...new Map(tasks.map((t) => [t.id, t])).values()];
@@ -155,11 +200,15 @@ async function setLevel(ctx: HandlerContext, target: Target, tasks: readonly Tas
   });
   ctx.log.info({ targetId: target.member.id, tasks: unique.map((t) => t.key), level, learnsDropped: lighter !== null }, 'skills set');
   const s = ctx.t.coverage.skills;
+  const changes = unique.map((task) => {
+    const before = current.get(task.id) ?? null;
+    return { task, before, after: { level, ownJob: before?.ownJob ?? false } };
+  });
   const done = s.added(target.self, target.member.displayName, level, unique.map((t) => t.name));
-  if (!profile || !lighter) return done;
+  if (!profile || !lighter) return { text: done, changes };
   const wanted = new Set(profile.learns.map((x) => canonicalTopic(x, allTasks)));
   const dropped = learned.filter((t) => wanted.has(t.key));
-  return `${done} ${s.leftLearning(target.self, target.member.displayName, dropped.map((t) => t.name))}`;
+  return { text: `${done} ${s.leftLearning(target.self, target.member.displayName, dropped.map((t) => t.name))}`, changes };
 }
 
 function ambiguousQuestion(ctx: HandlerContext, text: string, options: readonly Task[], action: (task: Task) => SkillsAction): Message {
@@ -225,18 +274,47 @@ export async function removeSkills(ctx: HandlerContext, command: Extract<Command
     }
   }
   const replies: Message[] = [];
-  if (removing.length > 0) replies.push(textMessage(await unsetSkills(ctx, target, removing)));
+  if (removing.length > 0) replies.push(doneMessage(ctx, target, await unsetSkills(ctx, target, removing)));
   if (notHeld.length > 0) replies.push(textMessage(s.notHeld(target.self, target.member.displayName, notHeld.map((t) => t.name))));
   return [...replies, ...questions];
 }
 
-async function unsetSkills(ctx: HandlerContext, target: Target, tasks: readonly Task[]): Promise<string> {
+async function unsetSkills(ctx: HandlerContext, target: Target, tasks: readonly Task[]): Promise<Done> {
   const unique = [...new Map(tasks.map((t) => [t.id, t])).values()];
+  const current = new Map((await ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id)).map((k) => [k.taskId, k]));
   await ctx.deps.repos.withTransaction(async (tx) => {
     for (const task of unique) await tx.skills.remove(ctx.workspace.id, target.member.id, task.id);
   });
   ctx.log.info({ targetId: target.member.id, tasks: unique.map((t) => t.key) }, 'skills removed');
-  return ctx.t.coverage.skills.removed(target.self, target.member.displayName, unique.map((t) => t.name));
+  const changes = unique.map((task) => ({ task, before: current.get(task.id) ?? null, after: null }));
+  return { text: ctx.t.coverage.skills.removed(target.self, target.member.displayName, unique.map((t) => t.name)), changes };
+}
+
+/**
+ * Puts back what one answer changed, only if every task is still as that answer left it; otherwise
+ * (pressed twice, or changed since) nothing changes.
+ */
+async function undoChange(ctx: HandlerContext, target: Target, codes: readonly string[], byId: ReadonlyMap<string, Task>): Promise<Message[]> {
+  const s = ctx.t.coverage.skills;
+  const current = new Map((await ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id)).map((k) => [k.taskId, k]));
+  const steps = codes.map((code) => {
+    const match = /^(.+):([nlteLTE])([nlteLTE])$/.exec(code);
+    const task = match ? byId.get(match[1] ?? '') : undefined;
+    const before = match ? markOf(match[2] ?? '') : undefined;
+    const after = match ? markOf(match[3] ?? '') : undefined;
+    return task && before !== undefined && after !== undefined ? { task, before, after } : null;
+  });
+  if (steps.some((x) => x === null)) return [textMessage(ctx.t.coverage.undo.nothing)];
+  const valid = steps.filter((x): x is SkillChange => x !== null);
+  if (valid.some((x) => !sameMark(current.get(x.task.id) ?? null, x.after))) return [textMessage(ctx.t.coverage.undo.nothing)];
+  await ctx.deps.repos.withTransaction(async (tx) => {
+    for (const { task, before } of valid) {
+      if (before) await tx.skills.upsert(ctx.workspace.id, { memberId: target.member.id, taskId: task.id, ...before });
+      else await tx.skills.remove(ctx.workspace.id, target.member.id, task.id);
+    }
+  });
+  ctx.log.info({ targetId: target.member.id, tasks: valid.map((x) => x.task.key) }, 'skills change undone');
+  return [replacing(textMessage(s.undone(target.self, target.member.displayName, valid.map((x) => x.task.name))))];
 }
 
 // ---- buttons and forms -----------------------------------------------------------------------
@@ -271,18 +349,20 @@ export async function skillsAction(ctx: HandlerContext, raw: string, fields?: Re
     case 'removeSubmit':
     case 'ownSubmit': {
       const chosen = (fields?.tasks ?? '').split(',').flatMap((id) => byId.get(id.trim()) ?? []);
-      if (action.do === 'ownSubmit') return [replacing(textMessage(await setOwnJob(ctx, target, chosen)))];
+      if (action.do === 'ownSubmit') return [replacing(doneMessage(ctx, target, await setOwnJob(ctx, target, chosen)))];
       if (chosen.length === 0) return [textMessage(ctx.t.coverage.skills.chooseTask)];
-      if (action.do === 'removeSubmit') return [replacing(textMessage(await unsetSkills(ctx, target, chosen)))];
+      if (action.do === 'removeSubmit') return [replacing(doneMessage(ctx, target, await unsetSkills(ctx, target, chosen)))];
       const level = levelSchema.safeParse(fields?.level);
-      return [replacing(textMessage(await setLevel(ctx, target, chosen, level.success ? level.data : 'trained')))];
+      return [replacing(doneMessage(ctx, target, await setLevel(ctx, target, chosen, level.success ? level.data : 'trained')))];
     }
     case 'set':
     case 'unset': {
       const task = byId.get(action.t);
       if (!task) return [textMessage(ctx.t.coverage.staleAction)];
-      return [textMessage(action.do === 'set' ? await setLevel(ctx, target, [task], action.l) : await unsetSkills(ctx, target, [task]))];
+      return [doneMessage(ctx, target, action.do === 'set' ? await setLevel(ctx, target, [task], action.l) : await unsetSkills(ctx, target, [task]))];
     }
+    case 'undo':
+      return undoChange(ctx, target, action.c, byId);
     case 'newTask':
       return newTask(ctx, target, action.n, action.l);
   }
@@ -342,7 +422,7 @@ function skillForm(ctx: HandlerContext, target: Target, kind: 'add' | 'remove' |
 }
 
 /** Exactly the chosen skills are the member's own job afterwards; levels do not change. */
-async function setOwnJob(ctx: HandlerContext, target: Target, chosen: readonly Task[]): Promise<string> {
+async function setOwnJob(ctx: HandlerContext, target: Target, chosen: readonly Task[]): Promise<Done> {
   const wanted = new Set(chosen.map((t) => t.id));
   const skills = await ctx.deps.repos.skills.listForMember(ctx.workspace.id, target.member.id);
   await ctx.deps.repos.withTransaction(async (tx) => {
@@ -352,7 +432,12 @@ async function setOwnJob(ctx: HandlerContext, target: Target, chosen: readonly T
     }
   });
   const names = chosen.filter((t) => skills.some((k) => k.taskId === t.id)).map((t) => t.name);
-  return ctx.t.coverage.skills.ownJobSet(target.self, target.member.displayName, names);
+  const tasks = new Map((await ctx.deps.repos.tasks.list(ctx.workspace.id)).map((t) => [t.id, t]));
+  const changes = skills.flatMap((skill) => {
+    const task = tasks.get(skill.taskId);
+    return task ? [{ task, before: skill, after: { level: skill.level, ownJob: wanted.has(skill.taskId) } }] : [];
+  });
+  return { text: ctx.t.coverage.skills.ownJobSet(target.self, target.member.displayName, names), changes };
 }
 
 /** A manager adds a task the catalogue did not have, then sets the skill that was asked for. */
@@ -361,7 +446,8 @@ async function newTask(ctx: HandlerContext, target: Target, rawName: string, lev
   if (!isManager(ctx.member)) return [textMessage(s.catalogue.managersOnly)];
   const created = await createTask(ctx, rawName);
   if (!created.ok) return [created.reply];
-  return [textMessage(`${s.taskCreated(created.task.name)} ${await setLevel(ctx, target, [created.task], level)}`)];
+  const done = await setLevel(ctx, target, [created.task], level);
+  return [doneMessage(ctx, target, { ...done, text: `${s.taskCreated(created.task.name)} ${done.text}` })];
 }
 
 type Created = { ok: true; task: Task; existed: boolean } | { ok: false; reply: Message };

@@ -3,17 +3,20 @@
 // Decisions: an entry overlapping one already recorded is refused (never merged), with the older
 // entry's Cancel button, so nothing changes behind the member's back; a morning and an afternoon of
 // the same day do not overlap. Cancelling an entry that has already started ends it yesterday
-// ("I'm back early") instead of erasing the days already taken. When the new entry leaves a task
-// with nobody trained who is in, the member is told which task and days, and their manager and the
-// practice's admins get one DM each (key `timeoff-gap:<timeOffId>:<managerId>`: a DM has one reader).
+// ("I'm back early") instead of erasing the days already taken; `out cancel` asks first, naming the
+// dates. When the new entry leaves a task with nobody trained who is in, the member is told which task
+// and days, and the people responsible for the member (see responsibleFor) get one DM each (key
+// `timeoff-gap:<timeOffId>:<leaderId>`: a DM has one reader). Those keys are the record of who was
+// told: when the entry is cancelled, undone or ended early, each of them gets a withdrawal.
 import { addDays, checkSpan } from '../commands/dates.ts';
 import type { Command } from '../commands/types.ts';
 import type { HandlerContext } from '../context.ts';
-import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, context, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import { type Catalog, catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import type { Member, TimeOff } from '../model.ts';
 import { canBeContacted, todayFor } from '../people/availability.ts';
+import { responsibleFor } from '../people/responsible.ts';
 import { isWorkDay } from '../settings/calendar.ts';
 import { ensureDefaultTasks } from './catalogue.ts';
 import { type DaySpan, formatDay, formatSpan } from './dates.ts';
@@ -36,9 +39,17 @@ export function overlaps(a: DaySpan, b: DaySpan): boolean {
   return !halves;
 }
 
-function cancelButton(ctx: HandlerContext, entry: TimeOff, label?: string): Block {
-  return actions(button(label ?? ctx.t.coverage.timeOff.cancelButton, CANCEL_ID, `cancel:${entry.id}`, 'danger'));
+/** A Cancel button that asks before cancelling (value `ask:<timeOffId>`). */
+function cancelButton(ctx: HandlerContext, entry: TimeOff): Block {
+  return actions(button(ctx.t.coverage.timeOff.cancelButton, CANCEL_ID, `ask:${entry.id}`, 'danger'));
 }
+
+/** The button that cancels at once; its label names the dates, so pressing it is the confirmation. */
+function confirmButton(ctx: HandlerContext, entry: TimeOff, now: string) {
+  return button(ctx.t.coverage.timeOff.confirmButton(spanText(ctx.t, entry, now, ctx.member.locale)), CANCEL_ID, `cancel:${entry.id}`, 'danger');
+}
+
+const headsUpPrefix = (entry: TimeOff) => `timeoff-gap:${entry.id}:`;
 
 // ---- out <dates> -----------------------------------------------------------------------------
 
@@ -64,7 +75,8 @@ export async function addTimeOff(ctx: HandlerContext, command: Extract<Command, 
     note: null,
   });
   ctx.log.info({ timeOffId: entry.id, start: entry.startDate, end: entry.endDate, part: entry.part }, 'time off recorded');
-  const replies = [textMessage(t.coverage.timeOff.recorded(spanText(t, entry, now, ctx.member.locale)))];
+  const recorded = section(t.coverage.timeOff.recorded(spanText(t, entry, now, ctx.member.locale)));
+  const replies = [message([recorded, actions(button(t.buttons.undo, CANCEL_ID, `undo:${entry.id}`))])];
   const warning = await warnAboutGaps(ctx, entry);
   if (warning) replies.push(warning);
   return replies;
@@ -104,8 +116,8 @@ function gapLines(t: Catalog, gaps: readonly CoverageGap[], checked: readonly st
 }
 
 /**
- * Who hears about a gap: the member's own manager and the practice's admins, among those Rounds
- * may contact today; when none of them can be, every manager who can. Returns who was told.
+ * Who hears about a gap: the people responsible for the member (their manager, else the manager's
+ * manager, else the admins), among those Rounds may contact today. Returns who was told.
  */
 async function tellManagers(
   ctx: HandlerContext,
@@ -116,10 +128,9 @@ async function tellManagers(
 ): Promise<Member[]> {
   const member = ctx.member;
   const timeOffToday = await ctx.deps.repos.timeOff.listOverlapping(ctx.workspace.id, addDays(today(ctx), -1), addDays(today(ctx), 1));
-  const reachable = (m: Member) =>
-    m.id !== member.id && canBeContacted(m, todayFor(m, ctx.now, ctx.workspace.timeZone), timeOffToday);
-  const first = members.filter((m) => (m.id === member.managerId || m.role === 'admin') && reachable(m));
-  const recipients = first.length > 0 ? first : members.filter((m) => (m.role === 'manager' || m.role === 'admin') && reachable(m));
+  const reachable = (m: Member) => canBeContacted(m, todayFor(m, ctx.now, ctx.workspace.timeZone), timeOffToday);
+  const leaders = members.filter((m) => m.role === 'manager' || m.role === 'admin');
+  const recipients = responsibleFor(member, leaders, { reachable });
   for (const recipient of recipients) {
     // One manager's failed enqueue must not stop the others', nor lose the member's own answer.
     try {
@@ -172,27 +183,82 @@ export async function cancelTimeOff(ctx: HandlerContext): Promise<Message[]> {
   const entries = await upcoming(ctx, now);
   const [only] = entries;
   if (!only) return [textMessage(t.coverage.timeOff.cancelNone)];
-  if (entries.length === 1) return [textMessage(await cancelEntry(ctx, only, now))];
+  if (entries.length === 1) return [confirmation(ctx, only, now)];
   const blocks: Block[] = [section(t.coverage.timeOff.cancelWhich)];
-  for (const entry of entries) blocks.push(cancelButton(ctx, entry, spanText(t, entry, now, ctx.member.locale)));
+  for (const entry of entries) blocks.push(actions(confirmButton(ctx, entry, now)));
   return [message(blocks)];
 }
 
-/** Removes an entry that has not started; ends one in progress yesterday. Returns the sentence saying which. */
-async function cancelEntry(ctx: HandlerContext, entry: TimeOff, now: string): Promise<string> {
+function confirmation(ctx: HandlerContext, entry: TimeOff, now: string): Message {
+  const { t } = ctx;
+  const span = spanText(t, entry, now, ctx.member.locale);
+  return message([
+    section(t.coverage.timeOff.confirmCancel(span)),
+    actions(confirmButton(ctx, entry, now), button(t.coverage.timeOff.keepButton, 'out.keep', `keep:${entry.id}`)),
+  ]);
+}
+
+/**
+ * Removes an entry that has not started (or, `undo`, one just recorded, whenever it starts); ends one
+ * in progress yesterday. Everyone who got a heads-up about it gets a withdrawal. Returns the sentence saying which.
+ */
+async function cancelEntry(ctx: HandlerContext, entry: TimeOff, now: string, undo = false): Promise<string> {
   const { t } = ctx;
   const { repos } = ctx.deps;
-  if (entry.startDate >= now) {
+  const span = spanText(t, entry, now, ctx.member.locale);
+  if (undo || entry.startDate >= now) {
     await repos.timeOff.remove(ctx.workspace.id, entry.id);
-    ctx.log.info({ timeOffId: entry.id }, 'time off cancelled');
-    return t.coverage.timeOff.cancelled(spanText(t, entry, now, ctx.member.locale));
+    ctx.log.info({ timeOffId: entry.id }, undo ? 'time off undone' : 'time off cancelled');
+    const told = await withdrawHeadsUps(ctx, entry, null);
+    return withTold(t, undo ? t.coverage.timeOff.undone(span) : t.coverage.timeOff.cancelled(span), told);
   }
   const shortened = await repos.withTransaction(async (tx) => {
     await tx.timeOff.remove(ctx.workspace.id, entry.id);
     return tx.timeOff.add({ ...withoutId(entry), endDate: addDays(now, -1) });
   });
   ctx.log.info({ timeOffId: entry.id, replacedBy: shortened.id }, 'time off ended early');
-  return t.coverage.timeOff.ended(spanText(t, shortened, now, ctx.member.locale));
+  const told = await withdrawHeadsUps(ctx, entry, shortened.endDate);
+  return withTold(t, t.coverage.timeOff.ended(spanText(t, shortened, now, ctx.member.locale)), told);
+}
+
+function withTold(t: Catalog, sentence: string, told: readonly Member[]): string {
+  return told.length === 0 ? sentence : `${sentence} ${t.coverage.timeOff.withdrawnTold(t.coverage.list(told.map((m) => m.displayName)))}`;
+}
+
+/**
+ * Tells everyone who got a heads-up about `entry` (the deliveries under its key, failed ones left out)
+ * that no cover is needed: it was cancelled, or, with `lastDay`, ended early on that day. Returns who.
+ */
+async function withdrawHeadsUps(ctx: HandlerContext, entry: TimeOff, lastDay: string | null): Promise<Member[]> {
+  const { repos } = ctx.deps;
+  const headsUps = await repos.deliveries.list(ctx.workspace.id, { keyPrefix: headsUpPrefix(entry) });
+  const told: Member[] = [];
+  for (const delivery of headsUps.filter((d) => d.status !== 'failed')) {
+    try {
+      const [recipientId] = delivery.memberIds;
+      const recipient = recipientId ? await repos.members.get(ctx.workspace.id, recipientId) : null;
+      if (!recipient) continue;
+      const t = catalogFor(recipient.locale);
+      const theirToday = todayFor(recipient, ctx.now, ctx.workspace.timeZone);
+      const span = spanText(t, entry, theirToday, recipient.locale);
+      const text =
+        lastDay === null
+          ? t.coverage.timeOff.withdrawn(ctx.member.displayName, span)
+          : t.coverage.timeOff.withdrawnEarly(ctx.member.displayName, span, formatDay(lastDay, theirToday, recipient.locale));
+      await ctx.deps.outbox.enqueue({
+        workspaceId: ctx.workspace.id,
+        key: `timeoff-withdrawn:${entry.id}:${recipient.id}`,
+        kind: 'timeoff-withdrawn',
+        memberIds: [recipient.id],
+        conversation: 'dm',
+        message: textMessage(text),
+      });
+      told.push(recipient);
+    } catch (err) {
+      ctx.log.error({ err, timeOffId: entry.id }, 'could not withdraw a coverage heads-up');
+    }
+  }
+  return told;
 }
 
 function withoutId(entry: TimeOff): Omit<TimeOff, 'id'> {
@@ -206,14 +272,23 @@ function withoutId(entry: TimeOff): Omit<TimeOff, 'id'> {
   };
 }
 
-/** The Cancel buttons (`out.cancel`, value `cancel:<timeOffId>`). Only the member's own entries can be cancelled. */
+/**
+ * The time-off buttons (`out.cancel`, `out.keep`); the value says which, always with the entry's id: `ask:` shows
+ * the confirmation, `cancel:` cancels, `keep:` keeps it, `undo:` takes back an entry just recorded.
+ * Only the member's own entries are touched; an entry gone or changed since (ended early, so a new id)
+ * gets a kind answer and nothing changes.
+ */
 export async function timeOffAction(ctx: HandlerContext, value: string): Promise<Message[]> {
   const { t } = ctx;
-  const id = /^cancel:(.+)$/.exec(value)?.[1];
-  if (!id) return [textMessage(t.coverage.staleAction)];
+  const match = /^(ask|cancel|keep|undo):(.+)$/.exec(value);
+  if (!match) return [textMessage(t.coverage.staleAction)];
+  const [, verb, id] = match;
   const now = today(ctx);
-  const entries = await ctx.deps.repos.timeOff.listForMember(ctx.workspace.id, ctx.member.id, now);
+  const entries = await ctx.deps.repos.timeOff.listForMember(ctx.workspace.id, ctx.member.id, verb === 'undo' ? '1970-01-01' : now);
   const entry = entries.find((e) => e.id === id);
-  if (!entry) return [textMessage(t.coverage.timeOff.alreadyGone)];
-  return [textMessage(await cancelEntry(ctx, entry, now))];
+  if (!entry) return [textMessage(verb === 'undo' ? t.coverage.timeOff.nothingToUndo : t.coverage.timeOff.alreadyGone)];
+  const span = spanText(t, entry, now, ctx.member.locale);
+  if (verb === 'ask') return [confirmation(ctx, entry, now)];
+  if (verb === 'keep') return [replacing(textMessage(t.coverage.timeOff.kept(span)))];
+  return [replacing(textMessage(await cancelEntry(ctx, entry, now, verb === 'undo')))];
 }

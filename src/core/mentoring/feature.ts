@@ -3,7 +3,7 @@ import type { BotOptions } from '../bot.ts';
 import { matchAction, runMatch } from './match.ts';
 import { mentorAction, showMyPairs } from './my-pairs.ts';
 import { pairAction, pairCommand } from './pair-command.ts';
-import { mentorRequest, saveProfile, showProfile } from './profile.ts';
+import { mentorRequest, requestAction, saveProfile, showProfile } from './profile.ts';
 
 export const mentoringFeature: BotOptions = {
   commands: {
@@ -14,6 +14,6 @@ export const mentoringFeature: BotOptions = {
     match: runMatch,
   },
   // `profile.save` (form), `mentor.<verb>` (intros, pause/resume/complete, `mentor.reflect` form),
-  // `pair.confirm|cancel`, `match.approve|skip|approveAll|preview`: the value carries the verb and the id.
-  actions: { profile: saveProfile, mentor: mentorAction, pair: pairAction, match: matchAction },
+  // `pair.confirm|cancel`, `match.approve|skip|approveAll|preview`, `request.undo`: the value carries the verb and the id.
+  actions: { profile: saveProfile, mentor: mentorAction, pair: pairAction, match: matchAction, request: requestAction },
 };

@@ -1,4 +1,5 @@
 // `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
+import { z } from 'zod';
 import type { HandlerContext } from '../context.ts';
 import { ensureDefaultTasks } from '../coverage/catalogue.ts';
 import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
@@ -153,14 +154,88 @@ export async function mentorRequest(ctx: HandlerContext, command: { topic?: stri
   const lines = [already && shown ? tm.request.already(shown) : tm.request.recorded(shown), tm.request.next];
   if (learns.length === 0) lines.push(tm.request.noTopic);
   if (ctx.member.optedOut) lines.push(tm.request.optedOut);
-  return [textMessage(lines.join('\n\n'))];
+  const undo: RequestUndo = {
+    a: stored !== null && !already ? stored : null,
+    o: current.optedIn,
+    r: current.requested ?? null,
+    n: requested.requested ?? current.requested ?? null,
+    w: requestWeek(ctx),
+  };
+  return [message([section(lines.join('\n\n')), actions(button(ctx.t.buttons.undo, 'request.undo', JSON.stringify(undo)))])];
+}
+
+/** What an Undo of `mentor request` puts back: the topic it added, whether the member was in matching, the requested topic before and after, the week the managers were told. */
+const requestUndoSchema = z.object({
+  a: z.string().max(TOPIC_MAX).nullable(),
+  o: z.boolean(),
+  r: z.string().max(TOPIC_MAX).nullable(),
+  n: z.string().max(TOPIC_MAX).nullable(),
+  w: z.string().max(10),
+});
+type RequestUndo = z.infer<typeof requestUndoSchema>;
+
+function requestWeek(ctx: HandlerContext): string {
+  return ctx.now.setZone(ctx.member.timeZone).toFormat("kkkk-'W'WW");
+}
+
+/**
+ * The Undo of `mentor request` (`request.undo`): puts the profile back as it was, only while it is still
+ * as the request left it, and tells the managers who heard about the request that it was withdrawn.
+ */
+export async function requestAction(ctx: HandlerContext, value: string): Promise<Message[]> {
+  const t = ctx.t.mentoring.request;
+  let undo: RequestUndo;
+  try {
+    undo = requestUndoSchema.parse(JSON.parse(value));
+  } catch {
+    return [textMessage(ctx.t.coverage.staleAction)];
+  }
+  const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
+  const profile = await currentProfile(ctx);
+  const added = undo.a;
+  const unchanged =
+    profile.optedIn && (profile.requested ?? null) === undo.n && (added === null || profile.learns.some((x) => sameTopics([x], [added], tasks)));
+  if (!unchanged) return [textMessage(ctx.t.coverage.undo.nothing)];
+  const learns = added === null ? profile.learns : profile.learns.filter((x) => !sameTopics([x], [added], tasks));
+  await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...profile, learns, optedIn: undo.o, requested: undo.r });
+  ctx.log.info({}, 'mentor request undone');
+  const told = await withdrawRequest(ctx, undo.w);
+  const lines = [t.undone];
+  if (told.length > 0) lines.push(t.withdrawnTold(ctx.t.coverage.list(told.map((m) => m.displayName))));
+  return [replacing(textMessage(lines.join(' ')))];
+}
+
+/** A short note to each manager a request of `week` reached; returns who. */
+async function withdrawRequest(ctx: HandlerContext, week: string): Promise<Member[]> {
+  const { repos } = ctx.deps;
+  const told = await repos.deliveries.list(ctx.workspace.id, { keyPrefix: `mentor-request:${ctx.member.id}:${week}:` });
+  const recipients: Member[] = [];
+  for (const delivery of told.filter((d) => d.status !== 'failed')) {
+    try {
+      const [id] = delivery.memberIds;
+      const manager = id ? await repos.members.get(ctx.workspace.id, id) : null;
+      if (!manager) continue;
+      await ctx.deps.outbox.enqueue({
+        workspaceId: ctx.workspace.id,
+        key: `mentor-request-withdrawn:${ctx.member.id}:${week}:${manager.id}`,
+        kind: 'mentor_request_withdrawn',
+        memberIds: [manager.id],
+        conversation: 'dm',
+        message: textMessage(catalogFor(manager.locale).mentoring.request.withdrawn(ctx.member.displayName)),
+      });
+      recipients.push(manager);
+    } catch (err) {
+      ctx.log.warn({ err, to: delivery.memberIds[0] }, 'could not withdraw a mentor request');
+    }
+  }
+  return recipients;
 }
 
 /** One DM to the member's manager and to each admin who can be contacted today; once a week per member. */
 async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<void> {
   const { repos, outbox } = ctx.deps;
   const leaders = await repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
-  const week = ctx.now.setZone(ctx.member.timeZone).toFormat("kkkk-'W'WW");
+  const week = requestWeek(ctx);
   // Everyone's today lies within a day of the practice's.
   const local = ctx.now.setZone(ctx.workspace.timeZone);
   const timeOff = await repos.timeOff.listOverlapping(ctx.workspace.id, local.minus({ days: 1 }).toISODate() ?? '', local.plus({ days: 1 }).toISODate() ?? '');

@@ -9,7 +9,7 @@
 // Dates are `yyyy-MM-dd` in the member's own time zone; `todayFor` gives theirs.
 import type { DateTime } from 'luxon';
 import type { HandlerContext } from '../context.ts';
-import { actions, button, message, section, textMessage } from '../messages/build.ts';
+import { actions, button, message, replacing, section, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { DayPart, Member, TimeOff } from '../model.ts';
 import { latestSnoozeEnd } from '../commands/dates.ts';
@@ -79,11 +79,13 @@ export async function snooze(ctx: HandlerContext, command: { until: string }): P
   if (command.until === now) return [textMessage(t.coverage.snooze.today)];
   // The parser refuses these already; this guards the store against any other caller.
   if (command.until > latestSnoozeEnd(now)) return [textMessage(t.badDate.snooze_too_far)];
+  const before = ctx.member.snoozedUntil;
   await ctx.deps.repos.members.update(ctx.workspace.id, ctx.member.id, { snoozedUntil: command.until });
   ctx.log.info({ until: command.until }, 'member snoozed');
   const lines = [t.coverage.snooze.done(formatDay(command.until, now, ctx.member.locale))];
   if (ctx.member.optedOut) lines.push(t.coverage.snooze.stillOptedOut);
-  return [message([section(lines.join(' ')), actions(button(t.coverage.snooze.offButton, 'snooze.off', 'off'))])];
+  const undo = `undo-snooze:${before ?? 'none'}:${command.until}`;
+  return [message([section(lines.join(' ')), actions(button(t.buttons.undo, 'snooze.undo', undo))])];
 }
 
 export async function snoozeOff(ctx: HandlerContext): Promise<Message[]> {
@@ -105,7 +107,7 @@ export async function optOut(ctx: HandlerContext): Promise<Message[]> {
   // One tap to leave: no confirmation, and the way back is in the same answer.
   await ctx.deps.repos.members.update(ctx.workspace.id, ctx.member.id, { optedOut: true });
   ctx.log.info({}, 'member opted out');
-  return [message([section(t.coverage.optout.done), actions(button(t.coverage.optout.undoButton, 'snooze.optin', 'optin'))])];
+  return [message([section(t.coverage.optout.done), actions(button(t.buttons.undo, 'snooze.undo', 'undo-optout'))])];
 }
 
 export async function optIn(ctx: HandlerContext): Promise<Message[]> {
@@ -118,10 +120,37 @@ export async function optIn(ctx: HandlerContext): Promise<Message[]> {
     snoozedUntil !== null && isSnoozed(ctx.member, today(ctx))
       ? ` ${t.coverage.optout.stillSnoozed(formatDay(snoozedUntil, today(ctx), ctx.member.locale))}`
       : '';
-  return [textMessage(`${t.coverage.optout.back}${note}`)];
+  return [message([section(`${t.coverage.optout.back}${note}`), actions(button(t.buttons.undo, 'snooze.undo', 'undo-optin'))])];
 }
 
-/** Buttons of the snooze and opt-out answers, under the `snooze` prefix; the value says which. */
+/**
+ * Buttons of the snooze and opt-out answers, under the `snooze` prefix; the value says which. An Undo
+ * reverts exactly its own answer: only while the member is still as that answer left them.
+ */
 export async function availabilityAction(ctx: HandlerContext, value: string): Promise<Message[]> {
-  return value === 'optin' ? optIn(ctx) : snoozeOff(ctx);
+  if (value === 'optin') return optIn(ctx);
+  if (value === 'undo-optout' || value === 'undo-optin') return undoOptOut(ctx, value === 'undo-optout');
+  const snoozed = /^undo-snooze:(none|\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (snoozed) return undoSnooze(ctx, snoozed[1] === 'none' ? null : (snoozed[1] ?? null), snoozed[2] ?? '');
+  return snoozeOff(ctx);
+}
+
+/** Takes back `optout` (`wasOptOut`) or `optin`, unless the member has changed it since. */
+async function undoOptOut(ctx: HandlerContext, wasOptOut: boolean): Promise<Message[]> {
+  const t = ctx.t.coverage.undo;
+  if (ctx.member.optedOut !== wasOptOut) return [textMessage(t.nothing)];
+  await ctx.deps.repos.members.update(ctx.workspace.id, ctx.member.id, { optedOut: !wasOptOut });
+  ctx.log.info({}, wasOptOut ? 'opt-out undone' : 'opt-in undone');
+  return [replacing(textMessage(wasOptOut ? t.optOut : t.optIn))];
+}
+
+/** Puts the snooze back to what it was before `snooze <until>`, unless it has changed since. */
+async function undoSnooze(ctx: HandlerContext, before: string | null, until: string): Promise<Message[]> {
+  const t = ctx.t.coverage.undo;
+  if (ctx.member.snoozedUntil !== until) return [textMessage(t.nothing)];
+  await ctx.deps.repos.members.update(ctx.workspace.id, ctx.member.id, { snoozedUntil: before });
+  ctx.log.info({ until: before }, 'snooze undone');
+  const now = today(ctx);
+  const still = before !== null && isSnoozed({ snoozedUntil: before }, now);
+  return [replacing(textMessage(still ? t.snoozeBack(formatDay(before, now, ctx.member.locale)) : t.snooze))];
 }

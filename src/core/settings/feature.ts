@@ -1,9 +1,11 @@
 // The settings feature's handlers, registered in src/core/features.ts: `settings` and its form `settings.save`.
+import { z } from 'zod';
 import { type BotOptions, refuseStaff } from '../bot.ts';
 import { type HandlerContext, isManager } from '../context.ts';
-import { replacing, textMessage } from '../messages/build.ts';
+import { formatDay } from '../coverage/dates.ts';
+import { actions, button, message, replacing, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
-import type { Workspace } from '../model.ts';
+import type { Workspace, WorkspaceSettings } from '../model.ts';
 import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from './form.ts';
 import { holidaysAreSet } from './calendar.ts';
 import { defaultHolidays } from './holidays.ts';
@@ -38,8 +40,59 @@ async function showSettings(ctx: HandlerContext): Promise<Message[]> {
   return [settingsMessage(ctx.t, current, today, formValues(current, fromDate), settingsToken(current), notes)];
 }
 
+/** A save whose holiday changes take more to write down than this has no Undo (a button's value must stay small). */
+const MAX_UNDO_VALUE = 1500;
+const MAX_HOLIDAY_UNDO = 100;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** An Undo of a save's holiday changes: the dates it added, and the dates (with their names) it removed. */
+const holidayUndoSchema = z.object({
+  a: z.array(isoDate).max(MAX_HOLIDAY_UNDO),
+  r: z.array(z.object({ d: isoDate, n: z.string().max(200) })).max(MAX_HOLIDAY_UNDO),
+});
+type HolidayUndo = z.infer<typeof holidayUndoSchema>;
+const UNDO_PREFIX = 'undo-holidays:';
+
+function holidayChanges(before: WorkspaceSettings, after: WorkspaceSettings): HolidayUndo {
+  const kept = new Set(after.holidays);
+  const had = new Set(before.holidays);
+  return {
+    a: after.holidays.filter((d) => !had.has(d)).sort(),
+    r: before.holidays.filter((d) => !kept.has(d)).sort().map((d) => ({ d, n: before.holidayNames[d] ?? '' })),
+  };
+}
+
+/**
+ * Takes back one save's holiday changes (`settings.undo`), only while every date it added is still a
+ * holiday and every date it removed still is not; other settings are left as they are.
+ */
+async function undoHolidays(ctx: HandlerContext, raw: string): Promise<Message[]> {
+  const t = ctx.t.settings.undo;
+  let undo: HolidayUndo;
+  try {
+    undo = holidayUndoSchema.parse(JSON.parse(raw));
+  } catch {
+    return [textMessage(ctx.t.coverage.staleAction)];
+  }
+  const settings = ctx.workspace.settings;
+  const now = new Set(settings.holidays);
+  if (!undo.a.every((d) => now.has(d)) || undo.r.some((x) => now.has(x.d))) return [textMessage(ctx.t.coverage.undo.nothing)];
+  const added = new Set(undo.a);
+  const holidays = [...settings.holidays.filter((d) => !added.has(d)), ...undo.r.map((x) => x.d)].sort();
+  const holidayNames = Object.fromEntries(Object.entries(settings.holidayNames).filter(([d]) => !added.has(d)));
+  for (const { d, n } of undo.r) if (n) holidayNames[d] = n;
+  await ctx.deps.repos.workspaces.updateSettings(ctx.workspace.id, { ...settings, holidays, holidayNames });
+  ctx.log.info({ removed: undo.a.length, restored: undo.r.length }, 'holiday changes undone');
+  const { today } = practiceDays(ctx);
+  const day = (d: string, name: string | undefined) => `${formatDay(d, today, ctx.member.locale)}${name ? ` ${name}` : ''}`;
+  const lines = [t.done];
+  if (undo.a.length > 0) lines.push(t.removed(undo.a.map((d) => day(d, settings.holidayNames[d]))));
+  if (undo.r.length > 0) lines.push(t.restored(undo.r.map((x) => day(x.d, x.n))));
+  return [replacing(textMessage(lines.join('\n')))];
+}
+
 async function saveSettings(ctx: HandlerContext, token: string, fields?: Record<string, string>): Promise<Message[]> {
   if (!isManager(ctx.member)) return [await refuseStaff(ctx, 'settings')];
+  if (token.startsWith(UNDO_PREFIX)) return undoHolidays(ctx, token.slice(UNDO_PREFIX.length));
   if (!fields) return showSettings(ctx);
   const { fromDate } = practiceDays(ctx);
   const current = practice(ctx.workspace);
@@ -57,11 +110,18 @@ async function saveSettings(ctx: HandlerContext, token: string, fields?: Record<
   const zoneChanged = read.next.timeZone !== current.timeZone;
   await ctx.deps.repos.workspaces.updateSettings(ctx.workspace.id, read.next.settings, zoneChanged ? read.next.timeZone : undefined);
   ctx.log.info({ changes: changes.length }, 'settings saved');
-  return [replacing(savedMessage(ctx.t, changes))];
+  const saved = savedMessage(ctx.t, changes);
+  const holidays = holidayChanges(current.settings, read.next.settings);
+  const value = `${UNDO_PREFIX}${JSON.stringify(holidays)}`;
+  if (holidays.a.length + holidays.r.length === 0 || value.length > MAX_UNDO_VALUE) return [replacing(saved)];
+  const label = changes.length > 1 ? ctx.t.settings.undo.button : ctx.t.buttons.undo;
+  const undo = actions(button(label, 'settings.undo', value));
+  return [replacing(message([...saved.blocks, undo]))];
 }
 
 export const settingsFeature: BotOptions = {
   commands: { settings: showSettings },
   // The form's id is `settings.save`; a press without fields (an old button) shows the settings.
+  // `settings.undo` takes back a save's holiday changes.
   actions: { settings: saveSettings },
 };

@@ -92,6 +92,7 @@ export const core = {
   buttons: {
     help: 'Show help',
     openForm: (title: string) => `Open: ${title}`,
+    undo: 'Undo',
   },
   phi: {
     refused: "I didn't save that: it looks like it may contain patient information, which Rounds must not keep.",

@@ -56,6 +56,8 @@ export const coverage = {
       self ? `Removed ${list(tasks)} from your skills.` : `Removed ${list(tasks)} from ${name}'s skills.`,
     notHeld: (self: boolean, name: string, tasks: readonly string[]) =>
       self ? `You didn't have ${list(tasks)} in your skills.` : `${name} didn't have ${list(tasks)} in their skills.`,
+    undone: (self: boolean, name: string, tasks: readonly string[]) =>
+      `Undone: ${self ? 'your' : `${name}'s`} ${list(tasks)} ${tasks.length === 1 ? 'is' : 'are'} back as before.`,
     ownJobSet: (self: boolean, name: string, tasks: readonly string[]) =>
       tasks.length === 0
         ? self
@@ -107,26 +109,41 @@ export const coverage = {
     listTitle: 'Your time off',
     listEmpty: "You have no upcoming time off. Tell me, for example, *out Dec 20-24* or \"I'm out next friday\".",
     cancelButton: 'Cancel',
+    confirmCancel: (span: string) => `Cancel your time off ${span}?`,
+    confirmButton: (span: string) => `Cancel time off ${span}`,
+    keepButton: 'Keep it',
+    kept: (span: string) => `Kept your time off ${span}.`,
     cancelled: (span: string) => `Cancelled your time off ${span}.`,
+    undone: (span: string) => `Undone: your time off ${span} is no longer recorded.`,
     ended: (span: string) => `Welcome back! I've shortened your time off to ${span}.`,
+    withdrawnTold: (names: string) => `I've told ${names} that no cover is needed.`,
+    withdrawn: (name: string, span: string) => `${name}'s time off ${span} was cancelled; no cover needed.`,
+    withdrawnEarly: (name: string, span: string, lastDay: string) =>
+      `${name} is back early: their time off ${span} ended ${lastDay}; no cover needed after that.`,
     cancelNone: 'You have no upcoming time off to cancel.',
     cancelWhich: 'Which time off should I cancel?',
     alreadyGone: 'That time off is not recorded any more: nothing to cancel.',
+    nothingToUndo: 'That time off is not recorded any more (or has changed since), so there is nothing to undo.',
   },
   snooze: {
     done: (day: string) => `Got it: I'll stay quiet until ${day}. Type *snooze off* to hear from me sooner.`,
     today: 'That is today, so there is nothing to pause. Try *snooze until monday*.',
     stillOptedOut: "You've also left Rounds; type *optin* to rejoin.",
-    offButton: 'Resume now',
     notSnoozed: "You're not snoozed, so there is nothing to resume.",
     off: "Welcome back! I'll send your check-ins and reminders again.",
+  },
+  undo: {
+    nothing: 'That has changed since (or was undone already), so there is nothing to undo.',
+    snooze: "Undone: you're not snoozed any more.",
+    snoozeBack: (day: string) => `Undone: I'm back to staying quiet until ${day}.`,
+    optOut: "Undone: you're back in Rounds, with check-ins and introductions as before.",
+    optIn: "Undone: you've left Rounds again. Type *optin* to come back.",
   },
   optout: {
     done:
       "You've left Rounds: no more check-ins, introductions or cover requests, and you won't be matched. " +
       'You can still message me any time. To come back, type *optin* or press the button.',
     already: "You've already left Rounds. To come back, type *optin*.",
-    undoButton: 'Rejoin Rounds',
     notOut: "You're already part of Rounds. To pause me for a while, try *snooze until monday*.",
     back: "Welcome back to Rounds! You'll get check-ins and introductions again.",
     stillSnoozed: (day: string) => `You're still snoozed until ${day}; type *snooze off* to resume sooner.`,

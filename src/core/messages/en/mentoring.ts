@@ -124,6 +124,9 @@ export const mentoring = {
       topic ? `${name} would like a mentor for *${topic}*.` : `${name} would like a mentor.`,
     toManagersHow: 'Run *match preview* to see proposals, or pair them yourself with *pair @mentor @mentee*.',
     previewButton: 'Preview matching',
+    undone: 'Undone: your mentor request is withdrawn, and your profile is as it was before.',
+    withdrawnTold: (names: string) => `I've told ${names}.`,
+    withdrawn: (name: string) => `${name} withdrew their mentor request; nothing to do.`,
   },
 
   match: {

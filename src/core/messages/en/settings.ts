@@ -103,6 +103,12 @@ export const settings = {
     holidayPhi: (line: number, refusal: string) => `line ${line}: ${refusal}`,
     holidaysTooMany: (max: number) => `that is more than ${max} holidays. Keep this year's and the next few.`,
   },
+  undo: {
+    button: 'Undo the holiday changes',
+    done: 'Undone: the holidays are as they were before that save.',
+    removed: (days: readonly string[]) => `No longer a holiday: ${days.join(', ')}.`,
+    restored: (days: readonly string[]) => `A holiday again: ${days.join(', ')}.`,
+  },
   saved: {
     title: 'Settings saved',
     changed: 'What changed:',
