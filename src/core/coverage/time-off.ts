@@ -6,6 +6,7 @@
 // ("I'm back early") instead of erasing the days already taken. When the new entry leaves a task
 // with nobody trained who is in, the member is told which task and days, and their manager and the
 // practice's admins get one DM each (key `timeoff-gap:<timeOffId>:<managerId>`: a DM has one reader).
+import { userText } from '../messages/user-text.ts';
 import { addDays, checkSpan } from '../commands/dates.ts';
 import type { Command } from '../commands/types.ts';
 import type { HandlerContext } from '../context.ts';
@@ -88,7 +89,7 @@ async function warnAboutGaps(ctx: HandlerContext, entry: TimeOff): Promise<Messa
   const { t } = ctx;
   const lines = [t.coverage.timeOff.gapIntro, ...gapLines(t, gaps, checked, today(ctx), ctx.member.locale)];
   const blocks: Block[] = [section(lines.join('\n'))];
-  if (told.length > 0) blocks.push(context(t.coverage.timeOff.gapManagersTold(t.coverage.list(told.map((m) => m.displayName)))));
+  if (told.length > 0) blocks.push(context(t.coverage.timeOff.gapManagersTold(t.coverage.list(told.map((m) => userText(m.displayName))))));
   return message(blocks);
 }
 

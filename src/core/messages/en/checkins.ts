@@ -1,4 +1,5 @@
 // English sentences of the check-ins area: the weekly check-in, its answers, reminders, nudges, pauses and the report.
+import { userText as u } from '../user-text.ts';
 import type { PairKind } from '../../model.ts';
 
 /** "A", "A and B", "A, B and C". */
@@ -31,10 +32,10 @@ export const checkins = {
     reminderTitle: 'Your check-in is still open',
     intro: (name: string, pairs: number) =>
       pairs === 1
-        ? `Hi ${name}! Did you get time with your partner this week? One tap is enough.`
-        : `Hi ${name}! Did you get time with your partners this week? One tap per row is enough.`,
-    reminderIntro: (name: string) => `Hi ${name}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
-    row: (partner: string, role: string) => `*${partner}* · ${role}`,
+        ? `Hi ${u(name)}! Did you get time with your partner this week? One tap is enough.`
+        : `Hi ${u(name)}! Did you get time with your partners this week? One tap per row is enough.`,
+    reminderIntro: (name: string) => `Hi ${u(name)}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
+    row: (partner: string, role: string) => `*${u(partner)}* · ${role}`,
     answered: (outcome: string) => `_Your answer: ${outcome}_`,
     privacy: 'Your manager sees only whether pairs check in and meet. Notes and ratings stay private to you.',
     met: 'We met',
@@ -45,10 +46,10 @@ export const checkins = {
   },
 
   answer: {
-    met: (partner: string) => `Noted: you met with ${partner} this week. Nice work.`,
-    not_yet: (partner: string) => `Noted: not yet with ${partner}. There's still time this week.`,
+    met: (partner: string) => `Noted: you met with ${u(partner)} this week. Nice work.`,
+    not_yet: (partner: string) => `Noted: not yet with ${u(partner)}. There's still time this week.`,
     need_help: (partner: string) =>
-      `Noted: you'd like some help with your pairing with ${partner}. Nobody is told unless you choose to.`,
+      `Noted: you'd like some help with your pairing with ${u(partner)}. Nobody is told unless you choose to.`,
     tellQuestion: 'Would you like me to let your manager know? They will see only that you asked for help, never a note.',
     tellButton: 'Tell my manager',
     notYours: "That check-in isn't yours, or it no longer exists. Type *checkin* to see yours.",
@@ -70,15 +71,15 @@ export const checkins = {
 
   help: {
     toManager: (asker: string, partner: string) =>
-      `${asker} asked for help with their mentoring pair with ${partner}. They chose to let you know; a quick word when you have a moment would help.`,
-    told: (names: readonly string[]) => `Done: I let ${listOf(names)} know that you asked for help. Nothing else was shared.`,
+      `${u(asker)} asked for help with their mentoring pair with ${u(partner)}. They chose to let you know; a quick word when you have a moment would help.`,
+    told: (names: readonly string[]) => `Done: I let ${listOf(names.map(u))} know that you asked for help. Nothing else was shared.`,
     already: 'I already let them know. Nothing else was shared.',
     nobody: "There's no manager in Rounds to tell yet. Please reach out to your practice manager directly.",
   },
 
   pause: {
     notice: (name: string) =>
-      `Hi ${name}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
+      `Hi ${u(name)}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
     resume: 'Resume check-ins',
     resumed: 'Your weekly check-ins are back on.',
     notPaused: 'Your weekly check-ins are on.',
@@ -88,8 +89,8 @@ export const checkins = {
 
   nudge: {
     text: (a: string, b: string, weeks: string) =>
-      `Hi ${a} and ${b}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
-    starter: (question: string) => `A question to start with: _${question}_`,
+      `Hi ${u(a)} and ${u(b)}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
+    starter: (question: string) => `A question to start with: _${u(question)}_`,
     after: 'Once you have met, press *We met* on your next check-in, or type *checkin*.',
     since: (days: number) => (days >= 14 ? plural(Math.floor(days / 7), 'week', 'weeks') : plural(days, 'day', 'days')),
     /** Conversation starters that suit a medical office; none asks about a patient. */
@@ -114,15 +115,15 @@ export const checkins = {
     intro: 'Participation only: who was asked, who answered and who met. Notes and ratings stay private to their authors.',
     pairsHeading: 'Pairs',
     pairLine: (mentor: string, mentee: string, kind: string, sent: number, answered: number, met: number) =>
-      `• ${mentor} & ${mentee} (${kind}): ${plural(sent, 'check-in', 'check-ins')} sent, ${answered} answered, met ${plural(met, 'time', 'times')}`,
+      `• ${u(mentor)} & ${u(mentee)} (${kind}): ${plural(sent, 'check-in', 'check-ins')} sent, ${answered} answered, met ${plural(met, 'time', 'times')}`,
     noPairs: 'No active pairs yet. Managers can start one with *pair* or *match*.',
     quietHeading: 'Quiet pairs (no "We met" within their cadence)',
-    quietLine: (mentor: string, mentee: string, days: number) => `• ${mentor} & ${mentee}: ${plural(days, 'day', 'days')} since they last met or started`,
+    quietLine: (mentor: string, mentee: string, days: number) => `• ${u(mentor)} & ${u(mentee)}: ${plural(days, 'day', 'days')} since they last met or started`,
     noQuiet: 'None: every pair met within its cadence.',
     peopleHeading: 'Answered, per person',
-    personLine: (name: string, answered: number, sent: number) => `• ${name}: ${answered} of ${sent}`,
+    personLine: (name: string, answered: number, sent: number) => `• ${u(name)}: ${answered} of ${sent}`,
     noPeople: 'No check-ins were sent in these weeks.',
-    paused: (names: readonly string[]) => `Check-ins paused after three unanswered: ${listOf(names)}.`,
+    paused: (names: readonly string[]) => `Check-ins paused after three unanswered: ${listOf(names.map(u))}.`,
     failed: (n: number) =>
       `${n === 1 ? '1 message' : `${n} messages`} could not be delivered in these weeks. An operator can list them with \`rounds deliveries --failed\`.`,
     more: (n: number) => `…and ${n} more`,

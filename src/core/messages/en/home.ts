@@ -1,7 +1,8 @@
 // English sentences of the App Home tab.
+import { userText as u } from '../user-text.ts';
 
 export const home = {
-  title: (name: string) => `Hi ${name}`,
+  title: (name: string) => `Hi ${u(name)}`,
   intro: 'This is your Rounds page: your skills, your time off and your mentoring, at a glance.',
   skillsHeading: 'My skills',
   skillsNone: 'No skills recorded yet. Type *skills add scheduling* (or any task) to add one.',
@@ -11,7 +12,7 @@ export const home = {
   pairsHeading: 'My mentoring',
   pairsNone: 'No mentoring pairs yet. Type *mentor request* to ask for a mentor.',
   pairLine: (role: 'mentor' | 'mentee', other: string, status: string) =>
-    role === 'mentor' ? `You mentor ${other} (${status})` : `${other} mentors you (${status})`,
+    role === 'mentor' ? `You mentor ${u(other)} (${status})` : `${u(other)} mentors you (${status})`,
   statusSnoozed: (until: string) => `Rounds is paused for you until ${until}. Type *snooze off* to resume.`,
   statusOptedOut: 'You left Rounds. Type *optin* to come back.',
   managerHeading: 'Program health',
