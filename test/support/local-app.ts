@@ -1,5 +1,5 @@
 // Runs Rounds in local mode inside the test process, on the real Postgres and Redis, with its own workspace and queues.
-import { plainDeep } from './user-text.ts';
+import { plain, plainDeep } from './user-text.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,8 +139,8 @@ export function useLocalApps(): { start(): Promise<LocalApp> } {
   };
 }
 
-/** Everything the replies say, as one text. */
-export const allText = (messages: readonly { text: string }[]): string => messages.map((m) => m.text).join('\n');
+/** Everything the replies say, as one text (as a reader sees it: user-text markers dropped). */
+export const allText = (messages: readonly { text: string }[]): string => plain(messages.map((m) => m.text).join('\n'));
 
 /** Every button in the replies, in order. */
 export const buttonsOf = (messages: readonly Pick<Message, 'blocks'>[]): Button[] =>
