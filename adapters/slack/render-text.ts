@@ -1,4 +1,5 @@
-// Text for Slack: mrkdwn escaping that keeps mentions and links, and splitting/truncation that never cuts a token, an entity or a surrogate pair.
+// Text for Slack: mrkdwn escaping that keeps the core's mentions and links and makes user text inert, and splitting/truncation that never cuts a token, an entity or a surrogate pair.
+import { stripUserText, userTextPieces } from '../../src/core/messages/user-text.ts';
 
 /** Longest mention or link passed through as a token; anything longer is escaped as text. */
 const MAX_TOKEN = 1000;
@@ -11,15 +12,44 @@ const ELLIPSIS = '…';
  */
 const PASS_THROUGH = /<@[A-Za-z0-9][A-Za-z0-9._-]*(?:\|[^<>|\n]*)?>|<https?:\/\/[^\s<>|]+(?:\|[^<>\n]*)?>/g;
 
-/** Indivisible pieces of escaped mrkdwn: a token, an entity, or one code point. */
-const ATOMS = /<[^>]*>|&(?:amp|lt|gt);|[\s\S]/gu;
+/**
+ * Slack has no escape for its style characters. It styles only when `*`, `_`, `~` or a backtick
+ * stands at a word boundary, so in user text each one gets a zero-width space on both sides: it is
+ * then inside a "word" and can neither open nor close bold, italics, strike or code, and the reader
+ * sees the character as typed. A zero-width space is invisible and copies as nothing in most places.
+ */
+const ZWSP = '\u200B';
+const STYLE_CHARS = /[*_~`]/g;
+
+/** Indivisible pieces of escaped mrkdwn: a token, an entity, a neutralised style character, or one code point. */
+const ATOMS = /<[^>]*>|&(?:amp|lt|gt);|\u200B[*_~`]\u200B|[\s\S]/gu;
 
 function escapeControl(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Escapes `&`, `<`, `>` for mrkdwn, except in mention and link tokens. */
+/**
+ * Escapes message text for mrkdwn. The core's own text keeps its mention and link tokens and its
+ * `*bold*`; user text (a `userText` span) is escaped completely and its style characters neutralised,
+ * so nothing a person typed becomes a link, a mention, a ping or formatting. The span markers go.
+ */
 export function escapeMrkdwn(text: string): string {
+  return userTextPieces(text)
+    .map((piece) => (piece.user ? escapeUserText(piece.text) : escapeCoreText(piece.text)))
+    .join('');
+}
+
+/** User text for mrkdwn: `&`, `<`, `>` always escaped, style characters neutralised. */
+export function escapeUserText(text: string): string {
+  return escapeControl(text).replace(STYLE_CHARS, (ch) => `${ZWSP}${ch}${ZWSP}`);
+}
+
+/** Text for a plain_text element (buttons, headers, options, titles, notification text): user-text markers removed. */
+export function plainUserText(text: string): string {
+  return stripUserText(text);
+}
+
+function escapeCoreText(text: string): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(PASS_THROUGH)) {

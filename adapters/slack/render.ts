@@ -18,7 +18,7 @@ import type {
 import { stripMarkup } from '../../src/core/messages/build.ts';
 import type { Block, Button, Field, FormBlock, Input, Message, Select } from '../../src/core/messages/model.ts';
 import { SLACK_LIMITS as L, SlackRenderError, requireMaxLength } from './render-limits.ts';
-import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from './render-text.ts';
+import { escapeMrkdwn, plainUserText, splitMrkdwn, truncateMrkdwn, truncatePlain } from './render-text.ts';
 
 export { SLACK_LIMITS, SlackRenderError } from './render-limits.ts';
 
@@ -368,8 +368,8 @@ function shortId(id: string): string {
 
 /** A plain_text element: markup stripped, cut to `max` with "…". */
 function plain(text: string, max: number): PlainTextElement {
-  const stripped = stripMarkup(text).trim();
-  return { type: 'plain_text', text: truncatePlain(stripped.length > 0 ? stripped : text, max), emoji: true };
+  const stripped = plainUserText(stripMarkup(text)).trim();
+  return { type: 'plain_text', text: truncatePlain(stripped.length > 0 ? stripped : plainUserText(text), max), emoji: true };
 }
 
 function mrkdwn(text: string): MrkdwnElement {

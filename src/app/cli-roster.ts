@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { BotDeps } from '../core/context.ts';
 import { catalogFor } from '../core/messages/catalog.ts';
+import { stripUserText } from '../core/messages/user-text.ts';
 import { writeRosterCsv } from '../core/people/roster-csv.ts';
 import { announceImport, applyRosterText, canApply, importPreview, importResult, prepareRosterImport } from '../core/people/roster-import.ts';
 import type { Outbox } from '../core/ports.ts';
@@ -98,6 +99,6 @@ async function importRoster(file: string, opts: ImportOptions): Promise<number> 
 }
 
 function print(text: string, ok: boolean): number {
-  (ok ? process.stdout : process.stderr).write(`${text}\n`);
+  (ok ? process.stdout : process.stderr).write(`${stripUserText(text)}\n`);
   return ok ? 0 : 1;
 }

@@ -13,6 +13,7 @@ import {
   problemText,
 } from '../core/coverage/skills-csv.ts';
 import { catalogFor } from '../core/messages/catalog.ts';
+import { stripUserText } from '../core/messages/user-text.ts';
 import { withWorkspace } from './cli-context.ts';
 
 /** `export` and `import` are shared with the roster commands: whoever registers first creates them. */
@@ -47,7 +48,7 @@ export function registerSkillsCommands(program: Command, fail: (err: unknown) =>
         await writeFile(opts.out, csv, 'utf8');
         const rows = deps.csv.parse(csv);
         const t = catalogFor(workspace.locale);
-        process.stderr.write(`${t.coverage.csv.exported(rows.length - 1, (rows[0]?.length ?? 3) - 3, opts.out)}\n`);
+        process.stderr.write(`${stripUserText(t.coverage.csv.exported(rows.length - 1, (rows[0]?.length ?? 3) - 3, opts.out))}\n`);
       }).catch(fail);
     });
 
@@ -64,7 +65,7 @@ export function registerSkillsCommands(program: Command, fail: (err: unknown) =>
           const t = catalogFor(workspace.locale);
           const plan = await planSkillsImportFromCsv(deps, workspace, text, { addTasks: opts.addTasks === true });
           if (plan.problems.length > 0) {
-            for (const problem of plan.problems) process.stderr.write(`${problemText(t, problem)}\n`);
+            for (const problem of plan.problems) process.stderr.write(`${stripUserText(problemText(t, problem))}\n`);
             process.stderr.write(`${t.coverage.csv.problems(plan.problems.length)}\n`);
             process.exitCode = 1;
             return;
@@ -78,7 +79,7 @@ export function registerSkillsCommands(program: Command, fail: (err: unknown) =>
             await applySkillsImport(deps.repos, workspace.id, plan);
             out.push(t.coverage.csv.applied(count));
           } else out.push(t.coverage.csv.preview(count));
-          process.stdout.write(`${out.join('\n')}\n`);
+          process.stdout.write(`${stripUserText(out.join('\n'))}\n`);
         });
       })().catch(fail);
     });

@@ -12,6 +12,7 @@ import type { Member, Workspace } from './model.ts';
 import { directoryMemberLeft, upsertDirectoryMember } from './people/upsert-member.ts';
 import { welcomeJoinedMember } from './people/joined.ts';
 import { statusFigures, statusMessage } from './status.ts';
+import { cleanFields, cleanTyped } from './text/clean.ts';
 
 export type { BotDeps } from './context.ts';
 
@@ -115,7 +116,7 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     },
     async handle(event) {
       if (event.type === 'member_joined') {
-        await welcomeJoinedMember(deps, event.workspaceId, event.user);
+        await welcomeJoinedMember(deps, event.workspaceId, event.user); // cleaned with every directory entry
         return [];
       }
       if (event.type === 'member_changed' || event.type === 'member_left') {
@@ -132,11 +133,11 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
       }
       switch (event.type) {
         case 'command':
-          return runCommand(ctx, event.text);
+          return runCommand(ctx, cleanTyped(event.text));
         case 'action':
-          return runAction(ctx, event.actionId, event.value);
+          return runAction(ctx, event.actionId, cleanTyped(event.value));
         case 'form':
-          return runAction(ctx, event.formId, event.value, event.fields);
+          return runAction(ctx, event.formId, cleanTyped(event.value), cleanFields(event.fields));
       }
     },
   };

@@ -1,4 +1,5 @@
 // "Is it working?": the figures an admin (the `status` command), /readyz and /metrics all show, from one place.
+import { userText } from './messages/user-text.ts';
 import { DateTime } from 'luxon';
 import type { Catalog } from './messages/catalog.ts';
 import { header, message, section } from './messages/build.ts';
@@ -76,7 +77,7 @@ export function statusMessage(t: Catalog, figures: StatusFigures): Message {
     s.deliveries(figures.deliveriesPending, figures.deliveriesFailed7d),
     ...figures.failureReasons.map((f) => `• ${s.failure(f.reason, f.count)}`),
     figures.unreachable.length === 0 ? s.everyoneReachable : s.unreachableHeading(figures.unreachable.length),
-    ...figures.unreachable.map((u) => `• ${u.name}: ${u.reason}`),
+    ...figures.unreachable.map((u) => `• ${userText(u.name)}: ${u.reason}`),
   ];
   return message([header(s.title), section(lines.join('\n'))]);
 }

@@ -1,4 +1,5 @@
 // Runs Rounds in local mode inside the test process, on the real Postgres and Redis, with its own workspace and queues.
+import { plain, plainDeep } from './user-text.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,8 @@ export async function startLocalApp(
   const replies = async (path: string, body: unknown) => {
     const { status, json } = await post(path, body);
     if (status !== 200) throw new Error(`${path} answered ${status}: ${JSON.stringify(json)}`);
-    return (json as { replies: Message[] }).replies;
+    // As the chat page shows them: the user-text markers dropped (`post` gives the replies as sent).
+    return plainDeep((json as { replies: Message[] }).replies);
   };
 
   return {
@@ -83,7 +85,7 @@ export async function startLocalApp(
     async inbox(memberId) {
       const res = await fetch(`${base}/local/inbox/${encodeURIComponent(memberId)}`);
       if (res.status !== 200) throw new Error(`inbox answered ${res.status}`);
-      return ((await res.json()) as { messages: InboxMessage[] }).messages;
+      return plainDeep(((await res.json()) as { messages: InboxMessage[] }).messages);
     },
     async advance(duration) {
       const { status, json } = await post('/local/clock', { advance: duration });
@@ -137,8 +139,8 @@ export function useLocalApps(): { start(): Promise<LocalApp> } {
   };
 }
 
-/** Everything the replies say, as one text. */
-export const allText = (messages: readonly { text: string }[]): string => messages.map((m) => m.text).join('\n');
+/** Everything the replies say, as one text (as a reader sees it: user-text markers dropped). */
+export const allText = (messages: readonly { text: string }[]): string => plain(messages.map((m) => m.text).join('\n'));
 
 /** Every button in the replies, in order. */
 export const buttonsOf = (messages: readonly Pick<Message, 'blocks'>[]): Button[] =>

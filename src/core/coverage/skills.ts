@@ -3,6 +3,7 @@
 //
 // Buttons and forms carry a small JSON value `{do, m, …}` under the `skills` action prefix; every
 // value is checked again when it comes back (a staff member may only act on themselves).
+import { userText } from '../messages/user-text.ts';
 import { z } from 'zod';
 import type { Command, Mention } from '../commands/types.ts';
 import { type HandlerContext, isManager } from '../context.ts';
@@ -479,7 +480,7 @@ async function catalogueForm(ctx: HandlerContext): Promise<Message> {
   const c = ctx.t.coverage.skills.catalogue;
   const tasks = await tasksOf(ctx);
   return message([
-    section(`*${c.title}*\n${tasks.map((t) => `• ${t.name}`).join('\n')}`),
+    section(`*${c.title}*\n${tasks.map((t) => `• ${userText(t.name)}`).join('\n')}`),
     context(c.intro(tasks.length)),
     form({
       formId: ID,

@@ -8,6 +8,7 @@
 // and days, and the people responsible for the member (see responsibleFor) get one DM each (key
 // `timeoff-gap:<timeOffId>:<leaderId>`: a DM has one reader). Those keys are the record of who was
 // told: when the entry is cancelled, undone or ended early, each of them gets a withdrawal.
+import { userText } from '../messages/user-text.ts';
 import { addDays, checkSpan } from '../commands/dates.ts';
 import type { Command } from '../commands/types.ts';
 import type { HandlerContext } from '../context.ts';
@@ -100,7 +101,7 @@ async function warnAboutGaps(ctx: HandlerContext, entry: TimeOff): Promise<Messa
   const { t } = ctx;
   const lines = [t.coverage.timeOff.gapIntro, ...gapLines(t, gaps, checked, today(ctx), ctx.member.locale)];
   const blocks: Block[] = [section(lines.join('\n'))];
-  if (told.length > 0) blocks.push(context(t.coverage.timeOff.gapManagersTold(t.coverage.list(told.map((m) => m.displayName)))));
+  if (told.length > 0) blocks.push(context(t.coverage.timeOff.gapManagersTold(t.coverage.list(told.map((m) => userText(m.displayName))))));
   return message(blocks);
 }
 
@@ -222,7 +223,7 @@ async function cancelEntry(ctx: HandlerContext, entry: TimeOff, now: string, und
 }
 
 function withTold(t: Catalog, sentence: string, told: readonly Member[]): string {
-  return told.length === 0 ? sentence : `${sentence} ${t.coverage.timeOff.withdrawnTold(t.coverage.list(told.map((m) => m.displayName)))}`;
+  return told.length === 0 ? sentence : `${sentence} ${t.coverage.timeOff.withdrawnTold(t.coverage.list(told.map((m) => userText(m.displayName))))}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Introductions (double opt-in): both people get an intro with Accept / Decline; only two yeses make a pair active.
+import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
 import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
@@ -34,7 +35,7 @@ function introMessage(to: Member, other: Member, role: 'mentor' | 'mentee', pair
   const fields: Field[] = [
     { label: ti.fields.who, value: ti.who(other.displayName, other.title, other.team) },
     { label: ti.fields.kind, value: t.kinds[pair.kind] },
-    ...(pair.focus ? [{ label: ti.fields.focus, value: pair.focus }] : []),
+    ...(pair.focus ? [{ label: ti.fields.focus, value: userText(pair.focus) }] : []),
     { label: ti.fields.cadence, value: t.cadences[pair.cadence] },
     ...(reason && reason.topics.length > 0 ? [{ label: ti.fields.why, value: t.reason(reason, role) }] : []),
   ];

@@ -1,5 +1,6 @@
 // The profile form's contract (pure): the values it shows, reading a submission as a whole, and what a save changed.
 // Topics are stored as task keys when they name a task of the practice, otherwise as the person wrote them.
+import { userText } from '../messages/user-text.ts';
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../messages/catalog.ts';
 import { CADENCES, type MentoringProfile } from '../model.ts';
@@ -226,7 +227,7 @@ export function describeProfileChanges(t: Catalog, before: MentoringProfile, aft
   const f = tm.profile.fields;
   const s = tm.profile.saved;
   const lines: string[] = [];
-  const topics = (list: string[]) => (list.length === 0 ? tm.profile.none : list.map((x) => topicName(x, tasks)).join(', '));
+  const topics = (list: string[]) => (list.length === 0 ? tm.profile.none : list.map((x) => userText(topicName(x, tasks))).join(', '));
   const change = (field: string, from: string, to: string) => {
     if (from !== to) lines.push(s.change(field, from, to));
   };

@@ -1,5 +1,6 @@
 // `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
 import { z } from 'zod';
+import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
 import { ensureDefaultTasks } from '../coverage/catalogue.ts';
 import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
@@ -39,13 +40,13 @@ export async function showProfile(ctx: HandlerContext): Promise<Message[]> {
 
 function profileMessage(ctx: HandlerContext, profile: MentoringProfile, tasks: Task[]): Message {
   const tp = ctx.t.mentoring.profile;
-  const topics = (list: string[]) => (list.length === 0 ? tp.none : list.map((x) => topicName(x, tasks)).join(', '));
+  const topics = (list: string[]) => (list.length === 0 ? tp.none : list.map((x) => userText(topicName(x, tasks))).join(', '));
   return message([
     header(tp.title),
     section(tp.intro, [
       { label: tp.fields.teaches, value: topics(profile.teaches) },
       { label: tp.fields.learns, value: topics(profile.learns) },
-      { label: tp.fields.goals, value: profile.goals || tp.noGoals },
+      { label: tp.fields.goals, value: profile.goals ? userText(profile.goals) : tp.noGoals },
       { label: tp.fields.capacity, value: tp.capacity(profile.capacity) },
       { label: tp.fields.cadence, value: ctx.t.mentoring.cadences[profile.cadence] },
       { label: tp.fields.optIn, value: tp.optedIn(profile.optedIn) },
@@ -201,7 +202,7 @@ export async function requestAction(ctx: HandlerContext, value: string): Promise
   ctx.log.info({}, 'mentor request undone');
   const told = await withdrawRequest(ctx, undo.w);
   const lines = [t.undone];
-  if (told.length > 0) lines.push(t.withdrawnTold(ctx.t.coverage.list(told.map((m) => m.displayName))));
+  if (told.length > 0) lines.push(t.withdrawnTold(ctx.t.coverage.list(told.map((m) => userText(m.displayName)))));
   return [replacing(textMessage(lines.join(' ')))];
 }
 

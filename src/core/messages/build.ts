@@ -32,9 +32,16 @@ export function replacing(msg: Message): Message {
   return { ...msg, replace: true };
 }
 
-/** Strips the light markup (`*bold*`, `_italic_`) that adapters render natively. */
+/**
+ * Strips the core's light markup (`*bold*`, `_italic_`) that adapters render natively. User text
+ * (a `userText` span) is kept whole, stars and underscores included: it was never markup.
+ */
 export function stripMarkup(text: string): string {
-  return text.replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/g, '$1$2');
+  const spans: string[] = [];
+  const held = text.replace(/\uE000[^\uE001]*(?:\uE001|$)/g, (span) => `\uE000${spans.push(span) - 1}\uE001`);
+  return held
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
+    .replace(/\uE000(\d+)\uE001/g, (_, i: string) => spans[Number(i)] ?? '');
 }
 
 function plainText(block: Block): string {

@@ -7,6 +7,7 @@
 import type { DirectoryUser } from '../model.ts';
 import { PHI_KINDS, type PhiKind, screenForPhi } from '../phi.ts';
 import type { Logger } from '../ports.ts';
+import { cleanTyped } from '../text/clean.ts';
 
 export interface ScreenedDirectoryUser {
   user: DirectoryUser;
@@ -17,7 +18,8 @@ export interface ScreenedDirectoryUser {
 
 const NAME_KINDS: ReadonlySet<PhiKind> = new Set(['patient_name', 'name_with_details']);
 
-export function screenDirectoryUser(user: DirectoryUser): ScreenedDirectoryUser {
+export function screenDirectoryUser(listed: DirectoryUser): ScreenedDirectoryUser {
+  const user = cleanDirectoryUser(listed);
   const screened: DirectoryUser = { ...user };
   const dropped: ScreenedDirectoryUser['dropped'] = [];
   const kinds = new Set<PhiKind>();
@@ -36,7 +38,15 @@ export function screenDirectoryUser(user: DirectoryUser): ScreenedDirectoryUser 
   return { user: screened, dropped, kinds: PHI_KINDS.filter((kind) => kinds.has(kind)) };
 }
 
-/** The directory entry as Rounds may keep it; a warning names the fields dropped and why, never their text. */
+/** Names, titles and teams with the characters nobody means to send removed, like everything typed. */
+function cleanDirectoryUser(user: DirectoryUser): DirectoryUser {
+  const cleaned: DirectoryUser = { ...user, displayName: cleanTyped(user.displayName) };
+  if (user.title !== undefined) cleaned.title = cleanTyped(user.title);
+  if (user.team !== undefined) cleaned.team = cleanTyped(user.team);
+  return cleaned;
+}
+
+/** The directory entry as Rounds may keep it, cleaned; a warning names the fields dropped and why, never their text. */
 export function keepableDirectoryUser(logger: Logger, workspaceId: string, user: DirectoryUser): DirectoryUser {
   const screened = screenDirectoryUser(user);
   if (screened.dropped.length > 0) {

@@ -1,4 +1,5 @@
 // The roster commands: show the roster, change a role, set a reporting line, deactivate someone who left.
+import { userText } from '../messages/user-text.ts';
 import { refuseStaff } from '../bot.ts';
 import type { Mention } from '../commands/types.ts';
 import { type HandlerContext, isManager } from '../context.ts';
@@ -94,7 +95,7 @@ export async function confirmDeactivation(ctx: HandlerContext, command: { member
     .filter((m): m is Member => m !== null && m.active)
     .map((m) => m.displayName);
   const d = t.people.deactivate;
-  const what = [target.title, target.team].filter((s) => s).join(', ');
+  const what = [target.title, target.team].filter((s) => s).map((s) => userText(s ?? '')).join(', ');
   const lines = [
     d.confirm(target.displayName, what),
     d.pairs(preview.endedPairs.length, partners),

@@ -1,4 +1,5 @@
 // The roster import, in chat and from the command line: read the CSV, preview what would change, apply it all or nothing.
+import { userText } from '../messages/user-text.ts';
 import { z } from 'zod';
 import type { BotDeps, HandlerContext } from '../context.ts';
 import type { Catalog } from '../messages/catalog.ts';
@@ -137,7 +138,7 @@ function changeLines(t: Catalog, plan: RosterPlan): string[] {
     lines.push(i.changeLine(u.member.displayName, changes));
   }
   for (const p of plan.creates) {
-    const details = [p.title, p.team, t.people.roles[p.role], p.managerName ? i.reportsTo(p.managerName) : ''].filter((d) => d);
+    const details = [p.title ? userText(p.title) : '', p.team ? userText(p.team) : '', t.people.roles[p.role], p.managerName ? i.reportsTo(p.managerName) : ''].filter((d) => d);
     lines.push(i.newLine(p.displayName, details.join(' · ')));
   }
   return lines;

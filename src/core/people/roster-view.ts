@@ -1,4 +1,5 @@
 // The roster as a manager reads it on a phone: people by team, a line each, a page of 50 at a time.
+import { userText } from '../messages/user-text.ts';
 import { DateTime } from 'luxon';
 import type { Catalog } from '../messages/catalog.ts';
 import { actions, button, context, header, message, section } from '../messages/build.ts';
@@ -40,12 +41,12 @@ function statusOf(t: Catalog, member: Member, today: string): string {
 function memberLine(t: Catalog, member: Member, byId: Map<string, Member>, today: string): string {
   const manager = member.managerId ? byId.get(member.managerId) : undefined;
   const parts = [
-    member.title,
+    member.title ? userText(member.title) : '',
     t.people.roles[member.role],
     manager ? t.people.roster.reportsTo(manager.displayName) : '',
     statusOf(t, member, today),
   ].filter((p) => p.length > 0);
-  return `• *${member.displayName}* — ${parts.join(' · ')}`;
+  return `• *${userText(member.displayName)}* — ${parts.join(' · ')}`;
 }
 
 interface Group {
@@ -86,7 +87,7 @@ export function rosterPage(t: Catalog, workspace: Workspace, members: readonly M
   for (const { group, member } of slice) {
     if (group !== current) {
       const continued = group === ordered[start]?.group && start > 0 && ordered[start - 1]?.group === group;
-      const title = continued ? t.people.roster.continued(group.title) : group.title;
+      const title = continued ? t.people.roster.continued(group.title) : userText(group.title);
       texts.push([`*${title}* · ${group.members.length}`]);
       current = group;
     }

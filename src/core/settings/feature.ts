@@ -10,6 +10,7 @@ import { describeChanges, formValues, type PracticeSettings, readSubmission, set
 import { holidaysAreSet } from './calendar.ts';
 import { defaultHolidays } from './holidays.ts';
 import { invalidMessage, savedMessage, settingsMessage } from './view.ts';
+import { userText } from '../messages/user-text.ts';
 
 const practice = (workspace: Workspace): PracticeSettings => ({ timeZone: workspace.timeZone, settings: workspace.settings });
 
@@ -83,7 +84,7 @@ async function undoHolidays(ctx: HandlerContext, raw: string): Promise<Message[]
   await ctx.deps.repos.workspaces.updateSettings(ctx.workspace.id, { ...settings, holidays, holidayNames });
   ctx.log.info({ removed: undo.a.length, restored: undo.r.length }, 'holiday changes undone');
   const { today } = practiceDays(ctx);
-  const day = (d: string, name: string | undefined) => `${formatDay(d, today, ctx.member.locale)}${name ? ` ${name}` : ''}`;
+  const day = (d: string, name: string | undefined) => `${formatDay(d, today, ctx.member.locale)}${name ? ` ${userText(name)}` : ''}`;
   const lines = [t.done];
   if (undo.a.length > 0) lines.push(t.removed(undo.a.map((d) => day(d, settings.holidayNames[d]))));
   if (undo.r.length > 0) lines.push(t.restored(undo.r.map((x) => day(x.d, x.n))));

@@ -5,10 +5,11 @@ import { firstCheckin, pairParticipation, weekStart } from '../../../src/core/ch
 import { en } from '../../../src/core/messages/en/index.ts';
 import { DEFAULT_SETTINGS, type Pair } from '../../../src/core/model.ts';
 import type { CheckinOutcome, CheckinParticipation } from '../../../src/core/ports.ts';
+import { plainCatalog } from '../../support/user-text.ts';
 
 const ZONE = 'America/Chicago';
 const workspace = { settings: { ...DEFAULT_SETTINGS, holidays: [], holidaysSet: true } };
-const t = en.checkins.report;
+const t = plainCatalog(en.checkins.report);
 
 const pair: Pair = {
   id: 'p1',

@@ -11,6 +11,7 @@ import {
 } from '../../../src/core/mentoring/profile-form.ts';
 import { catalogFor } from '../../../src/core/messages/catalog.ts';
 import type { MentoringProfile } from '../../../src/core/model.ts';
+import { plain, plainDeep } from '../../support/user-text.ts';
 
 const t = catalogFor('en');
 const tasks = DEFAULT_TASKS;
@@ -64,9 +65,9 @@ describe('readProfile', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors.map((e) => e.field)).toEqual(['teaches', 'goals', 'capacity', 'cadence', 'optIn']);
-    expect(read.errors[0]?.problem).toBe('"juggling" isn\'t on the practice\'s task list.');
+    expect(plain(read.errors[0]?.problem ?? '')).toBe('"juggling" isn\'t on the practice\'s task list.');
     expect(read.errors[1]?.problem).toMatch(/a phone number.*still in the form, unsaved/);
-    expect(read.errors[2]?.problem).toBe('"9" isn\'t a number from 0 to 5.');
+    expect(plain(read.errors[2]?.problem ?? '')).toBe('"9" isn\'t a number from 0 to 5.');
     expect(read.redisplay).toMatchObject({ goals: 'Text me at 555-201-3344', capacity: '9', cadence: 'daily', teaches: 'payroll,juggling' });
   });
 
@@ -104,7 +105,7 @@ describe('readProfile', () => {
 describe('describeProfileChanges', () => {
   it('lists what changed in form order, by name, without echoing goals', () => {
     const after = { ...current, teaches: ['payroll', 'coding'], goals: 'Something new.', capacity: 0, optedIn: false };
-    expect(describeProfileChanges(t, current, after, tasks)).toEqual([
+    expect(plainDeep(describeProfileChanges(t, current, after, tasks))).toEqual([
       '• *I can teach*: Payroll, Leadership, handling difficult conversations → Payroll, Coding',
       '• *My goals*: updated',
       '• *Mentees at a time*: 2 → 0',

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ReasonParts } from '../../../src/core/mentoring/match-types.ts';
 import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import { plainCatalog } from '../../support/user-text.ts';
 
-const t = catalogFor('en').mentoring;
+const t = plainCatalog(catalogFor('en').mentoring);
 
 function parts(overrides: Partial<ReasonParts>): ReasonParts {
   return {

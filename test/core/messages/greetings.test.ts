@@ -1,8 +1,9 @@
 // Messages to one person greet them by first name; a message to a pair names each of them by first name.
 import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import { plainCatalog } from '../../support/user-text.ts';
 
-const t = catalogFor('en');
+const t = plainCatalog(catalogFor('en'));
 
 describe('greetings', () => {
   it('greet one person by first name, a title keeping the last name', () => {

@@ -8,6 +8,7 @@ import { syncDirectory } from '../../../src/core/people/directory-sync.ts';
 import type { Logger, OutboxItem, Repositories } from '../../../src/core/ports.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
 import { recordingLogger } from '../../support/logger.ts';
+import { plain } from '../../support/user-text.ts';
 
 let database: TestDatabase;
 let repos: Repositories;
@@ -94,7 +95,7 @@ describe('syncDirectory', () => {
     expect(sent).toEqual([
       expect.objectContaining({ key: `pair-ended:${pair.id}`, memberIds: [grace.id], conversation: 'dm' }),
     ]);
-    expect(sent[0]?.message.text).toMatch(/Tom Becker has left the practice, so your mentoring pair with them has ended/);
+    expect(plain(sent[0]?.message.text ?? '')).toMatch(/Tom Becker has left the practice, so your mentoring pair with them has ended/);
 
     expect(await syncDirectory(d, workspace, next)).toMatchObject({ created: 0, updated: 0, deactivated: 0, unchanged: 15 });
 

@@ -4,6 +4,7 @@ import { catalogFor } from '../../../src/core/messages/catalog.ts';
 import type { Message } from '../../../src/core/messages/model.ts';
 import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../../src/core/model.ts';
 import { packLines, rosterPage } from '../../../src/core/people/roster-view.ts';
+import { plain } from '../../support/user-text.ts';
 
 const t = catalogFor('en');
 const workspace: Workspace = {
@@ -23,7 +24,7 @@ function withinSlackLimits(m: Message): void {
   for (const block of m.blocks) if (block.type === 'section') expect(block.text.length).toBeLessThanOrEqual(3000);
 }
 
-const namesIn = (m: Message) => [...m.text.matchAll(/• (Person \d{3})/g)].map((x) => x[1] ?? '');
+const namesIn = (m: Message) => [...plain(m.text).matchAll(/• (Person \d{3})/g)].map((x) => x[1] ?? '');
 
 describe('rosterPage', () => {
   it('shows each person with title, role, manager and status, grouped by team, people who left last', () => {
@@ -36,7 +37,7 @@ describe('rosterPage', () => {
       person(5, { displayName: 'Tom Becker', title: 'LPN', team: 'Nursing', active: false }),
     ];
     const page = rosterPage(t, workspace, members, 0, '2025-03-03');
-    expect(page.text).toBe(
+    expect(plain(page.text)).toBe(
       [
         'Roster · Maple Street Family Medicine',
         '4 people in 3 teams · 1 no longer here.',

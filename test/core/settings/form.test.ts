@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../../src/core/messages/catalog.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/model.ts';
 import { describeChanges, formValues, type PracticeSettings, readSubmission, settingsToken } from '../../../src/core/settings/form.ts';
+import { plain, plainDeep } from '../../support/user-text.ts';
 
 const t = catalogFor('en');
 const FROM = '2026-01-01';
@@ -65,7 +66,7 @@ describe('readSubmission', () => {
       },
     });
     if (!read.ok) return;
-    expect(describeChanges(t, current, read.next, FROM)).toStrictEqual([
+    expect(plainDeep(describeChanges(t, current, read.next, FROM))).toStrictEqual([
       '• *Time zone*: America/Chicago → America/New_York',
       '• *Work days*: Mon–Fri → Mon–Thu',
       '• *Check-in day*: Monday → Tuesday',
@@ -80,7 +81,7 @@ describe('readSubmission', () => {
   it('keeps what a submission leaves out, and an unchanged form changes nothing', () => {
     const read = readSubmission(t, { checkinTime: '9am' }, current, FROM, TODAY);
     expect(read).toStrictEqual({ ok: true, next: current });
-    if (read.ok) expect(describeChanges(t, current, read.next, FROM)).toStrictEqual([]);
+    if (read.ok) expect(plainDeep(describeChanges(t, current, read.next, FROM))).toStrictEqual([]);
   });
 
   it('lists a past holiday typed again only once', () => {
@@ -128,7 +129,7 @@ describe('readSubmission', () => {
       'holidays',
       'holidays',
     ]);
-    const problems = read.errors.map((e) => e.problem);
+    const problems = read.errors.map((e) => plain(e.problem));
     expect(problems[0]).toMatch(/"Mars\/Olympus" isn't a time zone I know/);
     expect(problems[1]).toMatch(/"funday"/);
     expect(problems[2]).toMatch(/"someday" isn't a day of the week/);

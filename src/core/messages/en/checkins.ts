@@ -1,5 +1,6 @@
 // English sentences of the check-ins area: the weekly check-in, its answers, reminders, nudges, pauses and the report.
 import { DateTime } from 'luxon';
+import { userText as u } from '../user-text.ts';
 import type { PairKind } from '../../model.ts';
 import { firstName } from '../../people/first-name.ts';
 
@@ -37,10 +38,10 @@ export const checkins = {
     reminderTitle: 'Your check-in is still open',
     intro: (name: string, pairs: number) =>
       pairs === 1
-        ? `Hi ${firstName(name)}! Did you get time with your partner this week? One tap is enough.`
-        : `Hi ${firstName(name)}! Did you get time with your partners this week? One tap per row is enough.`,
-    reminderIntro: (name: string) => `Hi ${firstName(name)}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
-    row: (partner: string, role: string) => `*${partner}* · ${role}`,
+        ? `Hi ${u(firstName(name))}! Did you get time with your partner this week? One tap is enough.`
+        : `Hi ${u(firstName(name))}! Did you get time with your partners this week? One tap per row is enough.`,
+    reminderIntro: (name: string) => `Hi ${u(firstName(name))}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
+    row: (partner: string, role: string) => `*${u(partner)}* · ${role}`,
     answered: (outcome: string) => `_Your answer: ${outcome}_`,
     privacy: 'Your manager sees only whether pairs check in and meet. Notes and ratings stay private to you.',
     met: 'We met',
@@ -51,10 +52,10 @@ export const checkins = {
   },
 
   answer: {
-    met: (partner: string) => `Noted: you met with ${partner} this week. Nice work.`,
-    not_yet: (partner: string) => `Noted: not yet with ${partner}. There's still time this week.`,
+    met: (partner: string) => `Noted: you met with ${u(partner)} this week. Nice work.`,
+    not_yet: (partner: string) => `Noted: not yet with ${u(partner)}. There's still time this week.`,
     need_help: (partner: string) =>
-      `Noted: you'd like some help with your pairing with ${partner}. Nobody is told unless you choose to.`,
+      `Noted: you'd like some help with your pairing with ${u(partner)}. Nobody is told unless you choose to.`,
     tellQuestion: 'Would you like me to let your manager know? They will see only that you asked for help, never a note.',
     tellButton: 'Tell my manager',
     notYours: "That check-in isn't yours, or it no longer exists. Type *checkin* to see yours.",
@@ -76,15 +77,15 @@ export const checkins = {
 
   help: {
     toManager: (asker: string, partner: string) =>
-      `${asker} asked for help with their mentoring pair with ${partner}. They chose to let you know; a quick word when you have a moment would help.`,
-    told: (names: readonly string[]) => `Done: I let ${listOf(names)} know that you asked for help. Nothing else was shared.`,
+      `${u(asker)} asked for help with their mentoring pair with ${u(partner)}. They chose to let you know; a quick word when you have a moment would help.`,
+    told: (names: readonly string[]) => `Done: I let ${listOf(names.map(u))} know that you asked for help. Nothing else was shared.`,
     already: 'I already let them know. Nothing else was shared.',
     nobody: "There's no manager in Rounds to tell yet. Please reach out to your practice manager directly.",
   },
 
   pause: {
     notice: (name: string) =>
-      `Hi ${firstName(name)}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
+      `Hi ${u(firstName(name))}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
     resume: 'Resume check-ins',
     resumed: 'Your weekly check-ins are back on.',
     notPaused: 'Your weekly check-ins are on.',
@@ -94,8 +95,8 @@ export const checkins = {
 
   nudge: {
     text: (a: string, b: string, weeks: string) =>
-      `Hi ${firstName(a)} and ${firstName(b)}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
-    starter: (question: string) => `A question to start with: _${question}_`,
+      `Hi ${u(firstName(a))} and ${u(firstName(b))}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
+    starter: (question: string) => `A question to start with: _${u(question)}_`,
     after: 'Once you have met, press *We met* on your next check-in, or type *checkin*.',
     since: (days: number) => (days >= 14 ? plural(Math.floor(days / 7), 'week', 'weeks') : plural(days, 'day', 'days')),
     /** Conversation starters that suit a medical office; none asks about a patient. */
@@ -122,19 +123,19 @@ export const checkins = {
     pairsHeading: 'Pairs',
     /** `weeks`: the Monday (ISO date) of each week the pair was asked about, oldest first. */
     pairLine: (mentor: string, mentee: string, kind: string, weeks: readonly string[], answeredByBoth: number, met: number) =>
-      `• ${mentor} & ${mentee} (${kind}): ${plural(weeks.length, 'check-in', 'check-ins')} (${weeks.length === 1 ? 'week' : 'weeks'} of ${listOf(weeks.map(day))}) · answered by both: ${answeredByBoth} · met: ${met}`,
+      `• ${u(mentor)} & ${u(mentee)} (${kind}): ${plural(weeks.length, 'check-in', 'check-ins')} (${weeks.length === 1 ? 'week' : 'weeks'} of ${listOf(weeks.map(day))}) · answered by both: ${answeredByBoth} · met: ${met}`,
     /** `first`: the local date of the first check-in that will ask about the pair, or null when none is planned yet. */
     pairLineNone: (mentor: string, mentee: string, kind: string, first: string | null) =>
-      `• ${mentor} & ${mentee} (${kind}): no check-in yet${first ? ` — first on ${weekday(first)}` : ''}`,
+      `• ${u(mentor)} & ${u(mentee)} (${kind}): no check-in yet${first ? ` — first on ${weekday(first)}` : ''}`,
     noPairs: 'No active pairs yet. Managers can start one with *pair* or *match*.',
     quietHeading: 'Quiet pairs (no "We met" within their cadence)',
     quietLine: (mentor: string, mentee: string, days: number, sinceMet: boolean) =>
-      `• ${mentor} & ${mentee}: ${plural(days, 'day', 'days')} since they ${sinceMet ? 'last met' : 'started, no "We met" yet'}`,
+      `• ${u(mentor)} & ${u(mentee)}: ${plural(days, 'day', 'days')} since they ${sinceMet ? 'last met' : 'started, no "We met" yet'}`,
     noQuiet: 'None: every pair met, or started, within its cadence.',
     peopleHeading: 'Answered, per person',
-    personLine: (name: string, answered: number, sent: number) => `• ${name}: ${answered} of ${sent}`,
+    personLine: (name: string, answered: number, sent: number) => `• ${u(name)}: ${answered} of ${sent}`,
     noPeople: 'No check-ins were sent in these weeks.',
-    paused: (names: readonly string[]) => `Check-ins paused after three unanswered: ${listOf(names)}.`,
+    paused: (names: readonly string[]) => `Check-ins paused after three unanswered: ${listOf(names.map(u))}.`,
     failed: (n: number) =>
       `${n === 1 ? '1 message' : `${n} messages`} could not be delivered in these weeks. An operator can list them with \`rounds deliveries --failed\`.`,
     more: (n: number) => `…and ${n} more`,

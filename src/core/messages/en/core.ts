@@ -1,12 +1,13 @@
 // English: the sentences every feature shares (help, misunderstandings, refusals, errors).
 import { firstName } from '../../people/first-name.ts';
+import { userText as u } from '../user-text.ts';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export const core = {
   help: {
     title: 'What I can do for you',
-    intro: (name: string) => `Hi ${firstName(name)}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
+    intro: (name: string) => `Hi ${u(firstName(name))}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
     staffHeading: 'For everyone',
     managerHeading: 'For managers',
     footer: 'You can also just write: "I\'m out next week", "I\'d like a mentor for coding", "I can do scheduling".',
@@ -43,7 +44,7 @@ export const core = {
   adminsOnly: (command: string, admins: readonly string[]) =>
     admins.length === 0
       ? `Sorry, *${command}* is for admins.`
-      : `Sorry, *${command}* is for admins. ${admins.length === 1 ? admins[0] : `${admins.slice(0, -1).join(', ')} or ${admins[admins.length - 1]}`} can run it for you.`,
+      : `Sorry, *${command}* is for admins. ${admins.length === 1 ? u(admins[0] ?? '') : `${admins.slice(0, -1).map(u).join(', ')} or ${u(admins[admins.length - 1] ?? '')}`} can run it for you.`,
   unknown: {
     didYouMean: (suggestion: string) => `I didn't quite get that. Did you mean *${suggestion}*?`,
     notUnderstood: "Sorry, I didn't understand that.",
@@ -75,16 +76,17 @@ export const core = {
     `*${command}* isn't available yet. It is coming soon; for now type *help* to see what works today.`,
   /** `who`: the asker's own manager first (`yours`), then the admins; or the names already joined. */
   managersOnly: (command: string, who: string | readonly { name: string; yours: boolean }[]) => {
-    const names = typeof who === 'string' ? [who].filter((n) => n) : who.map((p) => (p.yours ? `${p.name} (your manager)` : p.name));
+    const names = typeof who === 'string' ? [who].filter((n) => n).map(u) : who.map((p) => (p.yours ? `${u(p.name)} (your manager)` : u(p.name)));
     const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
     return list ? `Sorry, *${command}* is for managers. ${list} can run it for you.` : `Sorry, *${command}* is for managers.`;
   },
   mention: {
-    unknown: (name: string) => `I couldn't find anyone called "${name}". Who did you mean?`,
-    ambiguous: (name: string, options: string) => `"${name}" could be ${options}. Who did you mean?`,
+    unknown: (name: string) => `I couldn't find anyone called "${u(name)}". Who did you mean?`,
+    /** `options` is the caller's list, each person's name already marked as user text. */
+    ambiguous: (name: string, options: string) => `"${u(name)}" could be ${options}. Who did you mean?`,
   },
   welcomeNewMember: (name: string) =>
-    `Welcome to the team, ${firstName(name)}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type *help* to see what I can do.`,
+    `Welcome to the team, ${u(firstName(name))}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type *help* to see what I can do.`,
   error: {
     generic: 'Something went wrong on my side, and nothing was changed. Please try again in a minute.',
     unknownMember: "I don't know you yet. Please ask your practice manager to add you to Rounds.",

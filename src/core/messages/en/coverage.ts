@@ -1,4 +1,5 @@
 // English sentences of the coverage area: skills, the task list, time off, snooze and opt-out, and the skills CSV.
+import { userText as u } from '../user-text.ts';
 
 /** "A", "A and B", "A, B and C". */
 function list(items: readonly string[]): string {
@@ -20,20 +21,20 @@ export const coverage = {
   skills: {
     level: LEVEL_WORD,
     heading: { expert: 'Expert', trained: 'Trained (can cover)', learning: 'Learning' },
-    title: (self: boolean, name: string) => (self ? 'Your skills' : `${name}'s skills`),
+    title: (self: boolean, name: string) => (self ? 'Your skills' : `${u(name)}'s skills`),
     ownJob: 'own job',
     ownJobNote: (self: boolean) =>
       self ? '_own job_ marks your regular duties; the rest are tasks you can help with.' : '_own job_ marks their regular duties.',
     empty: (self: boolean, name: string) =>
       self
         ? 'You have no skills recorded yet. Try *skills add scheduling* or "I can do prior auths".'
-        : `${name} has no skills recorded yet.`,
+        : `${u(name)} has no skills recorded yet.`,
     buttons: {
       add: 'Add skills',
       remove: 'Remove skills',
       own: (self: boolean) => (self ? 'Mark my own job' : 'Set own job'),
       catalogue: "Practice's task list",
-      newTask: (name: string) => `Add “${name}” to the practice's task list`,
+      newTask: (name: string) => `Add “${u(name)}” to the practice's task list`,
     },
     form: {
       addTitle: 'Add or change skills',
@@ -47,36 +48,36 @@ export const coverage = {
       save: 'Save',
     },
     added: (self: boolean, name: string, level: Level, tasks: readonly string[]) =>
-      self ? `Done: you're now ${levelPhrase(level, list(tasks))}.` : `Done: ${name} is now ${levelPhrase(level, list(tasks))}.`,
+      self ? `Done: you're now ${levelPhrase(level, list(tasks.map(u)))}.` : `Done: ${u(name)} is now ${levelPhrase(level, list(tasks.map(u)))}.`,
     leftLearning: (self: boolean, name: string, tasks: readonly string[]) =>
       self
-        ? `${list(tasks)} is off what you want to learn, so matching won't look for a mentor in it.`
-        : `${list(tasks)} is off what ${name} wants to learn, so matching won't look for a mentor in it.`,
+        ? `${list(tasks.map(u))} is off what you want to learn, so matching won't look for a mentor in it.`
+        : `${list(tasks.map(u))} is off what ${u(name)} wants to learn, so matching won't look for a mentor in it.`,
     removed: (self: boolean, name: string, tasks: readonly string[]) =>
-      self ? `Removed ${list(tasks)} from your skills.` : `Removed ${list(tasks)} from ${name}'s skills.`,
+      self ? `Removed ${list(tasks.map(u))} from your skills.` : `Removed ${list(tasks.map(u))} from ${u(name)}'s skills.`,
     notHeld: (self: boolean, name: string, tasks: readonly string[]) =>
-      self ? `You didn't have ${list(tasks)} in your skills.` : `${name} didn't have ${list(tasks)} in their skills.`,
+      self ? `You didn't have ${list(tasks.map(u))} in your skills.` : `${u(name)} didn't have ${list(tasks.map(u))} in their skills.`,
     undone: (self: boolean, name: string, tasks: readonly string[]) =>
-      `Undone: ${self ? 'your' : `${name}'s`} ${list(tasks)} ${tasks.length === 1 ? 'is' : 'are'} back as before.`,
+      `Undone: ${self ? 'your' : `${u(name)}'s`} ${list(tasks.map(u))} ${tasks.length === 1 ? 'is' : 'are'} back as before.`,
     ownJobSet: (self: boolean, name: string, tasks: readonly string[]) =>
       tasks.length === 0
         ? self
           ? 'Noted: none of your skills is marked as your own job now.'
-          : `Noted: none of ${name}'s skills is marked as their own job now.`
+          : `Noted: none of ${u(name)}'s skills is marked as their own job now.`
         : self
-          ? `Noted: your own job is ${list(tasks)}.`
-          : `Noted: ${name}'s own job is ${list(tasks)}.`,
-    ambiguous: (text: string) => `"${text}" could mean several tasks. Which one did you mean?`,
-    unknown: (text: string) => `I don't know a task called "${text}".`,
+          ? `Noted: your own job is ${list(tasks.map(u))}.`
+          : `Noted: ${u(name)}'s own job is ${list(tasks.map(u))}.`,
+    ambiguous: (text: string) => `"${u(text)}" could mean several tasks. Which one did you mean?`,
+    unknown: (text: string) => `I don't know a task called "${u(text)}".`,
     didYouMean: 'Did you mean one of these?',
     askManager: "A manager can add it to the practice's task list.",
     canAdd: "You can add it to the practice's task list:",
     chooseTask: 'Please choose at least one task.',
-    noneHeldOf: (text: string) => `None of your skills matches "${text}".`,
+    noneHeldOf: (text: string) => `None of your skills matches "${u(text)}".`,
     othersNeedManager: (name: string) =>
-      `Only a manager can change or see ${name}'s skills. You can change your own with *skills add …* and *skills remove …*.`,
+      `Only a manager can change or see ${u(name)}'s skills. You can change your own with *skills add …* and *skills remove …*.`,
     unknownMember: 'I could not find that person in Rounds any more.',
-    taskCreated: (name: string) => `Added “${name}” to the practice's task list.`,
+    taskCreated: (name: string) => `Added “${u(name)}” to the practice's task list.`,
     taskNameTooLong: (max: number) => `A task name can be at most ${max} characters. Could you shorten it?`,
     catalogue: {
       title: "The practice's task list",
@@ -89,9 +90,9 @@ export const coverage = {
       managersOnly: "Only managers can change the practice's task list.",
       nothing: 'Nothing to change: add a task name or choose tasks to remove.',
       keepOne: 'The task list needs at least one task. Add a new one before removing them all.',
-      added: (name: string) => `Added “${name}”.`,
-      exists: (name: string) => `“${name}” is already on the list.`,
-      removed: (names: readonly string[]) => `Removed ${list(names)} (and everyone's level in ${names.length === 1 ? 'it' : 'them'}).`,
+      added: (name: string) => `Added “${u(name)}”.`,
+      exists: (name: string) => `“${u(name)}” is already on the list.`,
+      removed: (names: readonly string[]) => `Removed ${list(names.map(u))} (and everyone's level in ${names.length === 1 ? 'it' : 'them'}).`,
     },
   },
   timeOff: {
@@ -101,10 +102,11 @@ export const coverage = {
       `You already have time off ${existing}, which overlaps those days, so I didn't record anything. ` +
       'Cancel that one first if you want to change it, then tell me the new dates.',
     gapIntro: "Heads-up: while you're out, nobody else trained is in for:",
-    gapLine: (task: string, days: string) => `• *${task}* — ${days}`,
+    gapLine: (task: string, days: string) => `• *${u(task)}* — ${days}`,
     gapManagersTold: (names: string) => `I've let ${names} know.`,
+    /** `name` is the core's mention of the member. */
     gapManager: (name: string, span: string) =>
-      `Heads-up: ${name} will be out ${span}, and nobody else trained is in for:`,
+      `Heads-up: ${u(name)} will be out ${span}, and nobody else trained is in for:`,
     gapManagerFooter: 'Someone could cover after a quick cross-training, or the dates could move.',
     listTitle: 'Your time off',
     listEmpty: "You have no upcoming time off. Tell me, for example, *out Dec 20-24* or \"I'm out next friday\".",
@@ -117,9 +119,9 @@ export const coverage = {
     undone: (span: string) => `Undone: your time off ${span} is no longer recorded.`,
     ended: (span: string) => `Welcome back! I've shortened your time off to ${span}.`,
     withdrawnTold: (names: string) => `I've told ${names} that no cover is needed.`,
-    withdrawn: (name: string, span: string) => `${name}'s time off ${span} was cancelled; no cover needed.`,
+    withdrawn: (name: string, span: string) => `${u(name)}'s time off ${span} was cancelled; no cover needed.`,
     withdrawnEarly: (name: string, span: string, lastDay: string) =>
-      `${name} is back early: their time off ${span} ended ${lastDay}; no cover needed after that.`,
+      `${u(name)} is back early: their time off ${span} ended ${lastDay}; no cover needed after that.`,
     cancelNone: 'You have no upcoming time off to cancel.',
     cancelWhich: 'Which time off should I cancel?',
     alreadyGone: 'That time off is not recorded any more: nothing to cancel.',
@@ -149,28 +151,28 @@ export const coverage = {
     stillSnoozed: (day: string) => `You're still snoozed until ${day}; type *snooze off* to resume sooner.`,
   },
   csv: {
-    atLine: (line: number, text: string) => `line ${line}: ${text}`,
+    atLine: (line: number, text: string) => `line ${line}: ${u(text)}`,
     unreadable: (detail: string) => `this is not valid CSV (${detail}).`,
     empty: 'the file is empty; it needs a header row like "member,id,email,Scheduling,…".',
     noIdentity: 'the header needs a "member", "id" or "email" column to know whose row is whose.',
     blankColumn: (n: number) => `column ${n} of the header has no name.`,
-    duplicateColumn: (name: string) => `the column "${name}" appears twice.`,
+    duplicateColumn: (name: string) => `the column "${u(name)}" appears twice.`,
     unknownTask: (name: string, suggestion?: string) =>
       suggestion
-        ? `no task called "${name}" (did you mean "${suggestion}"?). Use --add-tasks to add it to the task list.`
-        : `no task called "${name}". Use --add-tasks to add it to the task list.`,
-    phiTaskName: (name: string) => `the column "${name}" looks like it contains patient information; it can't become a task.`,
-    longTaskName: (name: string, max: number) => `the column "${name}" is longer than ${max} characters.`,
+        ? `no task called "${u(name)}" (did you mean "${u(suggestion)}"?). Use --add-tasks to add it to the task list.`
+        : `no task called "${u(name)}". Use --add-tasks to add it to the task list.`,
+    phiTaskName: (name: string) => `the column "${u(name)}" looks like it contains patient information; it can't become a task.`,
+    longTaskName: (name: string, max: number) => `the column "${u(name)}" is longer than ${max} characters.`,
     cellCount: (found: number, expected: number) => `this row has ${found} cells but the header has ${expected}.`,
-    unknownMember: (who: string) => (who ? `no active member "${who}".` : 'the row does not say whose it is.'),
-    duplicateMember: (who: string, firstLine: number) => `"${who}" already has a row (line ${firstLine}).`,
+    unknownMember: (who: string) => (who ? `no active member "${u(who)}".` : 'the row does not say whose it is.'),
+    duplicateMember: (who: string, firstLine: number) => `"${u(who)}" already has a row (line ${firstLine}).`,
     badLevel: (column: string, value: string) =>
-      `"${value}" under "${column}" is not a level: write learning, trained or expert (add * for their own job), or leave it empty.`,
+      `"${u(value)}" under "${u(column)}" is not a level: write learning, trained or expert (add * for their own job), or leave it empty.`,
     change: (line: number, member: string, task: string, before: string, after: string) =>
-      `line ${line}: ${member} · ${task}: ${before} → ${after}`,
+      `line ${line}: ${u(member)} · ${u(task)}: ${before} → ${after}`,
     none: 'none',
     ownJobNote: '(own job)',
-    newTasks: (names: readonly string[]) => `New tasks: ${names.join(', ')}`,
+    newTasks: (names: readonly string[]) => `New tasks: ${names.map(u).join(', ')}`,
     noChanges: 'No changes: Rounds already matches this file.',
     preview: (n: number) => `${n} change${n === 1 ? '' : 's'}. Nothing is saved yet: run again with --apply to save ${n === 1 ? 'it' : 'them'}.`,
     applied: (n: number) => `Saved ${n} change${n === 1 ? '' : 's'}.`,

@@ -1,8 +1,9 @@
 // English sentences of the App Home tab.
 import { firstName } from '../../people/first-name.ts';
+import { userText as u } from '../user-text.ts';
 
 export const home = {
-  title: (name: string) => `Hi ${firstName(name)}`,
+  title: (name: string) => `Hi ${u(firstName(name))}`,
   intro: 'This is your Rounds page: your skills, your time off and your mentoring, at a glance.',
   skillsHeading: 'My skills',
   skillsNone: 'No skills recorded yet. Type *skills add scheduling* (or any task) to add one.',
@@ -12,7 +13,7 @@ export const home = {
   pairsHeading: 'My mentoring',
   pairsNone: 'No mentoring pairs yet. Type *mentor request* to ask for a mentor.',
   pairLine: (role: 'mentor' | 'mentee', other: string, status: string) =>
-    role === 'mentor' ? `You mentor ${other} (${status})` : `${other} mentors you (${status})`,
+    role === 'mentor' ? `You mentor ${u(other)} (${status})` : `${u(other)} mentors you (${status})`,
   statusSnoozed: (until: string) => `Rounds is paused for you until ${until}. Type *snooze off* to resume.`,
   statusOptedOut: 'You left Rounds. Type *optin* to come back.',
   managerHeading: 'Program health',

@@ -1,4 +1,5 @@
 // English sentences of the mentoring area: profiles, requests for a mentor, matching, intros, pairs and reflections.
+import { userText as u } from '../user-text.ts';
 import type { Ineligibility, ReasonParts } from '../../mentoring/match-types.ts';
 import { firstName } from '../../people/first-name.ts';
 
@@ -26,11 +27,11 @@ function reason(parts: ReasonParts, reader?: 'mentor' | 'mentee'): string {
   const mentor = reader === 'mentor' ? 'You' : shortName(parts.mentorName);
   const mentee = shortName(parts.menteeName);
   const expert = new Set(parts.expertTopics);
-  const topics = list(parts.topics.map((t) => (expert.has(t) ? `${topicWord(t)} (expert)` : topicWord(t))));
-  const learns = reader === 'mentee' ? 'which you want to learn' : `which ${mentee} wants to learn`;
-  const main = parts.reverse ? `${mentor} ${reader === 'mentor' ? 'know' : 'knows'} ${topics}, ${learns}` : `${mentor} can teach ${topics}, ${learns}`;
+  const topics = list(parts.topics.map((t) => (expert.has(t) ? `${u(topicWord(t))} (expert)` : u(topicWord(t)))));
+  const learns = reader === 'mentee' ? 'which you want to learn' : `which ${u(mentee)} wants to learn`;
+  const main = parts.reverse ? `${u(mentor)} ${reader === 'mentor' ? 'know' : 'knows'} ${topics}, ${learns}` : `${u(mentor)} can teach ${topics}, ${learns}`;
   const extras: string[] = [];
-  const goalWords = list(parts.goalWords.slice(0, 3).map((w) => `"${w}"`));
+  const goalWords = list(parts.goalWords.slice(0, 3).map((w) => `"${u(w)}"`));
   if (parts.goalWords.length > 0) extras.push(reader ? `you both mention ${goalWords} in your goals` : `both mention ${goalWords} in their goals`);
   if (parts.differentTeam) extras.push('different teams');
   const tail = extras.length > 0 ? `; ${extras.join('; ')}` : '';
@@ -90,19 +91,20 @@ export const mentoring = {
     invalid: {
       intro: (n: number) => (n === 1 ? 'One thing needs fixing; nothing was saved:' : `${n} things need fixing; nothing was saved:`),
       field: (label: string, problem: string) => `• *${label}*: ${problem}`,
-      unknownTask: (value: string) => `"${value}" isn't on the practice's task list.`,
+      unknownTask: (value: string) => `"${u(value)}" isn't on the practice's task list.`,
       tooManyTopics: (max: number) => `at most ${max} topics, please.`,
-      topicTooLong: (topic: string, max: number) => `"${topic.slice(0, 40)}" is longer than ${max} characters.`,
+      topicTooLong: (topic: string, max: number) => `"${u(topic.slice(0, 40))}" is longer than ${max} characters.`,
       goalsTooLong: (max: number) => `please keep it under ${max} characters.`,
       phi: (explanation: string) => `${explanation} It is still in the form, unsaved: take the details out and save again.`,
       marked: (problem: string) => `⚠ Not saved: ${problem}`,
-      capacity: (value: string) => `"${value}" isn't a number from 0 to 5.`,
-      cadence: (value: string) => `"${value}" isn't one of every week, every 2 weeks or every month.`,
-      optIn: (value: string) => `"${value}" should be yes or no.`,
+      capacity: (value: string) => `"${u(value)}" isn't a number from 0 to 5.`,
+      cadence: (value: string) => `"${u(value)}" isn't one of every week, every 2 weeks or every month.`,
+      optIn: (value: string) => `"${u(value)}" should be yes or no.`,
     },
     saved: {
       title: 'Profile saved',
       changed: 'What changed:',
+      /** `from` and `to` are the caller's: user topics it wraps, or the catalogue's own words. */
       change: (field: string, from: string, to: string) => `• *${field}*: ${from} → ${to}`,
       goals: (field: string) => `• *${field}*: updated`,
       nothing: 'Nothing changed: your profile already says that.',
@@ -114,26 +116,26 @@ export const mentoring = {
   request: {
     recorded: (topic: string | null) =>
       topic
-        ? `Got it: you'd like a mentor for *${topic}*. I've noted it in your profile and told your manager and the practice admins.`
+        ? `Got it: you'd like a mentor for *${u(topic)}*. I've noted it in your profile and told your manager and the practice admins.`
         : "Got it: you'd like a mentor. I've told your manager and the practice admins.",
-    already: (topic: string) => `You'd already asked for a mentor for *${topic}*; it's still noted, and the managers know.`,
+    already: (topic: string) => `You'd already asked for a mentor for *${u(topic)}*; it's still noted, and the managers know.`,
     next: 'Next time a manager runs matching you are in it. When a good mentor is found you get an introduction to accept or decline; nothing starts without your yes.',
     optedOut: "You've opted out of Rounds, so matching skips you until you type *optin*.",
     noTopic: 'Tip: say what you want to learn, like *mentor request coding*, or fill in *profile*, so matching can find the right person.',
     toManagers: (name: string, topic: string | null) =>
-      topic ? `${name} would like a mentor for *${topic}*.` : `${name} would like a mentor.`,
+      topic ? `${u(name)} would like a mentor for *${u(topic)}*.` : `${u(name)} would like a mentor.`,
     toManagersHow: 'Run *match preview* to see proposals, or pair them yourself with *pair @mentor @mentee*.',
     previewButton: 'Preview matching',
     undone: 'Undone: your mentor request is withdrawn, and your profile is as it was before.',
     withdrawnTold: (names: string) => `I've told ${names}.`,
-    withdrawn: (name: string) => `${name} withdrew their mentor request; nothing to do.`,
+    withdrawn: (name: string) => `${u(name)} withdrew their mentor request; nothing to do.`,
   },
 
   match: {
     title: (preview: boolean, n: number) => `${preview ? 'Matching preview' : 'Matching'}: ${plural(n, 'proposal', 'proposals')}`,
     intro: 'Nothing is sent until you approve. Approving a pair sends both people an introduction to accept or decline.',
     none: 'No new pairs to propose right now.',
-    proposal: (n: number, mentor: string, mentee: string, kind: string) => `*${n}. ${mentor} → ${mentee}* · ${kind}`,
+    proposal: (n: number, mentor: string, mentee: string, kind: string) => `*${n}. ${u(mentor)} → ${u(mentee)}* · ${kind}`,
     approve: 'Approve',
     skip: 'Skip',
     approveAll: 'Approve all',
@@ -141,21 +143,21 @@ export const mentoring = {
     unmatchedHeading: 'Not matched this time',
     unmatchedMore: (n: number) => `…and ${n} more.`,
     approved: (mentor: string, mentee: string) =>
-      `Approved: *${mentor}* → *${mentee}*. Both got an introduction to accept or decline; I'll tell you if it's declined.`,
+      `Approved: *${u(mentor)}* → *${u(mentee)}*. Both got an introduction to accept or decline; I'll tell you if it's declined.`,
     approvedAll: (n: number) =>
       n === 0 ? 'Nothing was approved.' : `Approved ${plural(n, 'pair', 'pairs')}; the introductions are on their way.`,
     notApprovedHeading: 'Not approved:',
-    notApprovedLine: (mentor: string, mentee: string, why: string) => `• ${mentor} → ${mentee}: ${why}`,
+    notApprovedLine: (mentor: string, mentee: string, why: string) => `• ${u(mentor)} → ${u(mentee)}: ${why}`,
     nothingLeft: 'Nothing is left to approve in that list.',
     skipped: (mentor: string, mentee: string) =>
-      `Skipped *${mentor}* → *${mentee}*. Nobody was told; they may be proposed again in a later run.`,
+      `Skipped *${u(mentor)}* → *${u(mentee)}*. Nobody was told; they may be proposed again in a later run.`,
     alreadyApproved: 'That pair was already approved, and the introductions have gone out.',
     alreadySkipped: 'That proposal was already skipped.',
     stale: 'That list is out of date: a newer matching run replaced it. Type *match preview* for a fresh one.',
   },
 
   unmatched: {
-    line: (name: string, why: string) => `• ${name} ${why}.`,
+    line: (name: string, why: string) => `• ${u(name)} ${why}.`,
     blockers: (blockers: Ineligibility[]) => list(blockers.map((b) => BLOCKER[b])),
     noLearningTopics: "hasn't said what they'd like to learn",
     noTeacher: (topics: string) => `wants to learn ${topics}, and nobody taking part teaches it yet`,
@@ -165,24 +167,24 @@ export const mentoring = {
     recentPair: (topics: string) => `wants to learn ${topics}; they were paired recently with everyone who teaches it`,
     introducedThisWeek: 'already got an introduction this week',
     mentoringThisRun: 'is proposed as a mentor in this run; their own mentor can come next week',
-    topics: (names: string[]) => list(names.map(topicWord)),
+    topics: (names: string[]) => list(names.map((n) => u(topicWord(n)))),
   },
 
   conflicts: {
     self: "Someone can't be paired with themselves.",
-    notEligible: (name: string, blockers: Ineligibility[]) => `${name} ${list(blockers.map((b) => BLOCKER[b]))}.`,
+    notEligible: (name: string, blockers: Ineligibility[]) => `${u(name)} ${list(blockers.map((b) => BLOCKER[b]))}.`,
     noCapacity: (name: string, capacity: number) =>
-      capacity === 0 ? `${name} isn't mentoring right now (their capacity is 0).` : `${name} already has as many mentees as they take on (${capacity}).`,
-    managesMentee: (mentor: string, mentee: string) => `${mentor} is ${mentee}'s manager.`,
-    menteeManages: (mentor: string, mentee: string) => `${mentee} is ${mentor}'s manager.`,
+      capacity === 0 ? `${u(name)} isn't mentoring right now (their capacity is 0).` : `${u(name)} already has as many mentees as they take on (${capacity}).`,
+    managesMentee: (mentor: string, mentee: string) => `${u(mentor)} is ${u(mentee)}'s manager.`,
+    menteeManages: (mentor: string, mentee: string) => `${u(mentee)} is ${u(mentor)}'s manager.`,
     recentPair: 'They were paired or introduced in the last 6 months.',
-    introducedThisWeek: (name: string) => `${name} already got a matching introduction this week.`,
-    notActive: (name: string) => `${name} is no longer active in Rounds.`,
+    introducedThisWeek: (name: string) => `${u(name)} already got a matching introduction this week.`,
+    notActive: (name: string) => `${u(name)} is no longer active in Rounds.`,
     alreadyPaired: 'They already have a pair going.',
   },
 
   pair: {
-    confirmIntro: (mentor: string, mentee: string) => `Before I propose *${mentor}* → *${mentee}*:`,
+    confirmIntro: (mentor: string, mentee: string) => `Before I propose *${u(mentor)}* → *${u(mentee)}*:`,
     confirmOutro: 'Matching would never propose this pair. You can still go ahead: both of them will still accept or decline.',
     confirm: 'Propose anyway',
     cancel: 'Cancel',
@@ -190,32 +192,32 @@ export const mentoring = {
     expired: 'That confirmation has expired or was already used. Type the *pair* command again.',
     notYours: 'Only the manager who typed that *pair* command can confirm it.',
     self: "Pick two different people: someone can't be paired with themselves.",
-    live: (mentor: string, mentee: string, status: string) => `${mentor} and ${mentee} already have a pair going (${status}). Nothing changed.`,
+    live: (mentor: string, mentee: string, status: string) => `${u(mentor)} and ${u(mentee)} already have a pair going (${status}). Nothing changed.`,
     proposed: (mentor: string, mentee: string, kind: string) =>
-      `Proposed: *${mentor}* → *${mentee}* (${kind}). Both got an introduction to accept or decline; I'll tell you if it's declined.`,
+      `Proposed: *${u(mentor)}* → *${u(mentee)}* (${kind}). Both got an introduction to accept or decline; I'll tell you if it's declined.`,
   },
 
   intro: {
     title: 'A mentoring introduction',
-    hello: (name: string) => `Hi ${firstName(name)}!`,
+    hello: (name: string) => `Hi ${u(firstName(name))}!`,
     asMentor: (by: string, other: string, kind: Kind) =>
       kind === 'buddy'
-        ? `${by} suggests you be *${other}*'s onboarding buddy.`
+        ? `${u(by)} suggests you be *${u(other)}*'s onboarding buddy.`
         : kind === 'cross_training'
-          ? `${by} suggests you cross-train *${other}*.`
+          ? `${u(by)} suggests you cross-train *${u(other)}*.`
           : kind === 'reverse'
-            ? `${by} suggests a reverse-mentoring pair: you share what you know with *${other}*.`
-            : `${by} suggests you mentor *${other}*.`,
+            ? `${u(by)} suggests a reverse-mentoring pair: you share what you know with *${u(other)}*.`
+            : `${u(by)} suggests you mentor *${u(other)}*.`,
     asMentee: (by: string, other: string, kind: Kind) =>
       kind === 'buddy'
-        ? `${by} suggests *${other}* as your onboarding buddy.`
+        ? `${u(by)} suggests *${u(other)}* as your onboarding buddy.`
         : kind === 'cross_training'
-          ? `${by} suggests *${other}* cross-train you.`
+          ? `${u(by)} suggests *${u(other)}* cross-train you.`
           : kind === 'reverse'
-            ? `${by} suggests a reverse-mentoring pair: *${other}* shares what they know with you.`
-            : `${by} suggests *${other}* as your mentor.`,
+            ? `${u(by)} suggests a reverse-mentoring pair: *${u(other)}* shares what they know with you.`
+            : `${u(by)} suggests *${u(other)}* as your mentor.`,
     fields: { who: 'Who', kind: 'Kind', focus: 'Focus', cadence: 'Meeting', why: 'Why' },
-    who: (name: string, title: string, team: string) => [name, title, team].filter((s) => s.trim().length > 0).join(' · '),
+    who: (name: string, title: string, team: string) => [name, title, team].filter((s) => s.trim().length > 0).map(u).join(' · '),
     outro: 'The pair starts only if you both accept. If either of you declines, it simply does not start; nobody is blamed.',
     accept: 'Accept',
     decline: 'Decline',
@@ -223,57 +225,57 @@ export const mentoring = {
 
   answer: {
     notYours: "That introduction isn't yours to answer, so nothing changed.",
-    accepted: (other: string) => `Thanks, you've accepted. I'll let you know as soon as ${other} answers.`,
-    alreadyAccepted: (other: string) => `You've already accepted; we're waiting for ${other}. Nothing changed.`,
-    bothAccepted: (other: string) => `Thanks! ${other} had accepted too, so your pair is active. I've sent you both the details.`,
+    accepted: (other: string) => `Thanks, you've accepted. I'll let you know as soon as ${u(other)} answers.`,
+    alreadyAccepted: (other: string) => `You've already accepted; we're waiting for ${u(other)}. Nothing changed.`,
+    bothAccepted: (other: string) => `Thanks! ${u(other)} had accepted too, so your pair is active. I've sent you both the details.`,
     declined: (other: string) =>
-      `Understood, you've declined. I've let ${other} know it won't go ahead this time, without any reason, and you won't be proposed together again for 6 months.`,
+      `Understood, you've declined. I've let ${u(other)} know it won't go ahead this time, without any reason, and you won't be proposed together again for 6 months.`,
     isActive: 'That pair is already active, so nothing changed. To end it, type *mentor* and choose Complete.',
     isDeclined: "That introduction was declined, so it won't go ahead. Nothing changed.",
     isOver: 'That pair has ended. Nothing changed.',
     active: (other: string, kind: string, cadence: string) =>
-      `You and *${other}* both said yes: your ${kind} pair is active. Say hello and find a first time to meet (${cadence.toLowerCase()} is the plan). Type *mentor* to see your pairs.`,
+      `You and *${u(other)}* both said yes: your ${kind} pair is active. Say hello and find a first time to meet (${cadence.toLowerCase()} is the plan). Type *mentor* to see your pairs.`,
     declinedToOther: (other: string) =>
-      `Your introduction to ${other} won't go ahead this time. That's all right: it happens for all kinds of reasons and says nothing about you. You stay in matching for someone else.`,
+      `Your introduction to ${u(other)} won't go ahead this time. That's all right: it happens for all kinds of reasons and says nothing about you. You stay in matching for someone else.`,
     declinedToManager: (mentor: string, mentee: string) =>
-      `The introduction of ${mentor} and ${mentee} was declined, so that pair won't start. Nothing for you to do; matching won't propose them together again for 6 months.`,
+      `The introduction of ${u(mentor)} and ${u(mentee)} was declined, so that pair won't start. Nothing for you to do; matching won't propose them together again for 6 months.`,
   },
 
   mine: {
     title: 'Your mentoring',
     none: "You have no mentoring pairs yet. Type *mentor request* to ask for a mentor, or *profile* to say what you can teach.",
-    asMentor: (other: string) => `*${other}* · you mentor them`,
-    asMentee: (other: string) => `*${other}* · your mentor`,
+    asMentor: (other: string) => `*${u(other)}* · you mentor them`,
+    asMentee: (other: string) => `*${u(other)}* · your mentor`,
     details: (kind: string, status: string, since: string) => `${kind} · ${status} · since ${since}`,
-    focus: (focus: string) => `Focus: ${focus}`,
-    waitingFor: (other: string) => `You've accepted; waiting for ${other}.`,
+    focus: (focus: string) => `Focus: ${u(focus)}`,
+    waitingFor: (other: string) => `You've accepted; waiting for ${u(other)}.`,
     completedHeading: 'Completed',
-    completedLine: (other: string, date: string) => `• ${other}, completed ${date}`,
-    yourReflection: (text: string) => `Your reflection (only you see it): _${text}_`,
+    completedLine: (other: string, date: string) => `• ${u(other)}, completed ${date}`,
+    yourReflection: (text: string) => `Your reflection (only you see it): _${u(text)}_`,
     pause: 'Pause',
     resume: 'Resume',
     complete: 'Complete',
     reflect: 'Write a reflection',
     notInPair: "That pair isn't yours, so nothing changed.",
-    paused: (other: string) => `Paused. I've told ${other}. Resume any time from *mentor*.`,
-    resumed: (other: string) => `Resumed. I've told ${other}.`,
+    paused: (other: string) => `Paused. I've told ${u(other)}. Resume any time from *mentor*.`,
+    resumed: (other: string) => `Resumed. I've told ${u(other)}.`,
     notActive: 'That pair is not active, so it cannot be paused. Nothing changed.',
     notPaused: 'That pair is not paused. Nothing changed.',
-    pausedToPartner: (by: string) => `${by} paused your mentoring pair for now. Nothing is needed from you; I'll tell you when it resumes.`,
-    resumedToPartner: (by: string) => `${by} resumed your mentoring pair. Pick up where you left off!`,
+    pausedToPartner: (by: string) => `${u(by)} paused your mentoring pair for now. Nothing is needed from you; I'll tell you when it resumes.`,
+    resumedToPartner: (by: string) => `${u(by)} resumed your mentoring pair. Pick up where you left off!`,
     confirmComplete: (other: string) =>
-      `Complete your pair with *${other}*? It ends for both of you, and I'll ask you each for a private one-line reflection.`,
+      `Complete your pair with *${u(other)}*? It ends for both of you, and I'll ask you each for a private one-line reflection.`,
     completeYes: 'Yes, complete it',
     completeNo: 'Keep it going',
     kept: 'Good: the pair keeps going. Nothing changed.',
-    completed: (other: string) => `Done: your pair with ${other} is complete. I've sent you both a place for a one-line reflection.`,
+    completed: (other: string) => `Done: your pair with ${u(other)} is complete. I've sent you both a place for a one-line reflection.`,
     cannotComplete: 'That pair is not active or paused, so there is nothing to complete.',
   },
 
   reflect: {
     title: 'Your pair is complete',
     text: (other: string, by: string | null) =>
-      `Your mentoring pair with *${other}* is complete${by ? ` (${by} closed it)` : ''}. Thank you for the time you gave it.`,
+      `Your mentoring pair with *${u(other)}* is complete${by ? ` (${u(by)} closed it)` : ''}. Thank you for the time you gave it.`,
     ask: "If you like, write one line for yourself about what you're taking from it. Only you will ever see it: not your partner, not your manager.",
     formTitle: 'One-line reflection',
     label: 'What I take from it',

@@ -1,4 +1,5 @@
 // English sentences of the settings area.
+import { userText as u } from '../user-text.ts';
 import { DateTime } from 'luxon';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -31,7 +32,7 @@ const time = (hhmm: string): string => DateTime.fromFormat(hhmm, 'HH:mm', { loca
 /** `yyyy-MM-dd` → "Fri, Jul 3, 2026". */
 const date = (iso: string): string => DateTime.fromISO(iso, { locale: 'en-US' }).toFormat('ccc, LLL d, yyyy');
 
-const holiday = (iso: string, name: string): string => (name ? `${date(iso)} ${name}` : date(iso));
+const holiday = (iso: string, name: string): string => (name ? `${date(iso)} ${u(name)}` : date(iso));
 
 export const settings = {
   weekday,
@@ -85,20 +86,20 @@ export const settings = {
         : `I didn't save anything: ${count} answers need fixing. Your answers are still in the form below.`,
     field: (field: string, problem: string) => `• *${field}*: ${problem}`,
     timeZone: (value: string) =>
-      `"${value}" isn't a time zone I know. Use a name like America/Chicago, or Eastern, Central, Mountain, Pacific, Arizona, Hawaii or Alaska.`,
+      `"${u(value)}" isn't a time zone I know. Use a name like America/Chicago, or Eastern, Central, Mountain, Pacific, Arizona, Hawaii or Alaska.`,
     workDaysEmpty: 'choose at least one work day.',
-    workDays: (part: string) => `I couldn't read "${part}". Use days like Mon, Wed, Fri or Monday-Friday.`,
-    checkinDay: (value: string) => `"${value}" isn't a day of the week. Choose one from Monday to Sunday.`,
+    workDays: (part: string) => `I couldn't read "${u(part)}". Use days like Mon, Wed, Fri or Monday-Friday.`,
+    checkinDay: (value: string) => `"${u(value)}" isn't a day of the week. Choose one from Monday to Sunday.`,
     checkinNotWorkDay: (day: number) =>
       `${weekday(day)} isn't one of the work days. Choose a work day, or add ${weekday(day)} to the work days.`,
-    checkinTime: (value: string) => `"${value}" isn't a time of day. Use HH:mm like 09:00, or 9am or 9:30 am.`,
-    cadence: (value: string) => `"${value}" isn't a cadence. Choose weekly, every 2 weeks or monthly.`,
+    checkinTime: (value: string) => `"${u(value)}" isn't a time of day. Use HH:mm like 09:00, or 9am or 9:30 am.`,
+    cadence: (value: string) => `"${u(value)}" isn't a cadence. Choose weekly, every 2 weeks or monthly.`,
     number: (value: string, min: number, max: number) =>
-      value.trim() === '' ? `enter a whole number from ${min} to ${max}.` : `"${value}" won't do: use a whole number from ${min} to ${max}.`,
+      value.trim() === '' ? `enter a whole number from ${min} to ${max}.` : `"${u(value)}" won't do: use a whole number from ${min} to ${max}.`,
     holidayFormat: (line: number, text: string) =>
-      `line ${line} ("${text}") should be a date and a name, like Dec 24 Christmas Eve or 2026-12-25 Christmas Day.`,
+      `line ${line} ("${u(text)}") should be a date and a name, like Dec 24 Christmas Eve or 2026-12-25 Christmas Day.`,
     holidayDate: (line: number, text: string) =>
-      `line ${line} ("${text}"): that date doesn't exist. Check the month and the day, like Dec 24 or 2026-12-25.`,
+      `line ${line} ("${u(text)}"): that date doesn't exist. Check the month and the day, like Dec 24 or 2026-12-25.`,
     holidayNameTooLong: (line: number, max: number) => `line ${line}: keep the name under ${max} characters.`,
     holidayPhi: (line: number, refusal: string) => `line ${line}: ${refusal}`,
     holidaysTooMany: (max: number) => `that is more than ${max} holidays. Keep this year's and the next few.`,

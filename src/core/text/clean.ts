@@ -1,0 +1,20 @@
+// Removes the characters nobody means to send from everything that comes in: typed text, form and button values, directory data.
+//
+// Contract: pure. Removes the C0 controls except tab and newline (NUL, ESC, BEL…),
+// DEL, C1 controls (U+0080–U+009F), the private-use characters the core uses to mark user text
+// (U+E000, U+E001), and the bidirectional embedding, override and isolate characters (U+202A–U+202E,
+// U+2066–U+2069) that can make text read differently from what it says. A carriage return before
+// a newline goes, and a lone one becomes a newline, so pasted Windows text keeps its lines.
+// Everything else, emoji and accents included, is kept as typed.
+
+// eslint-disable-next-line no-control-regex
+const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uE000\uE001\u202A-\u202E\u2066-\u2069]/g;
+
+export function cleanTyped(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(UNWANTED, '');
+}
+
+/** `cleanTyped` applied to every value of a record (a form's fields). */
+export function cleanFields(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, cleanTyped(value)]));
+}
