@@ -404,3 +404,79 @@ describe('parseDay of a stretch', () => {
     expect(parseDay('dec 24 - dec 20', CHICAGO)).toStrictEqual({ ok: false, detail: 'unparsed' });
   });
 });
+
+describe('more ways of writing the same days', () => {
+  it.each([
+    ['tue', '2026-12-08', '2026-12-08'],
+    ['sat', '2026-12-12', '2026-12-12'],
+    ['sun', '2026-12-13', '2026-12-13'],
+    ['20th', '2026-12-20', '2026-12-20'],
+    ['20th-24th', '2026-12-20', '2026-12-24'],
+    ['12/20 - 24', '2026-12-20', '2026-12-24'],
+    ['29 feb 2028', '2028-02-29', '2028-02-29'],
+    ['the day after tomorrow', '2026-12-10', '2026-12-10'],
+    ['week after next', '2026-12-21', '2026-12-25'],
+    ['rest of week', '2026-12-08', '2026-12-11'],
+    ['rest of month', '2026-12-08', '2026-12-31'],
+    ['for 1 day', '2026-12-08', '2026-12-08'],
+    ['the next 10 days', '2026-12-08', '2026-12-17'],
+    ['friday - 14th', '2026-12-11', '2026-12-14'],
+  ])('"%s"', (text, start, end) => {
+    expect(parseSpan(text, CHICAGO)).toStrictEqual({ ok: true, span: day(start, end) });
+  });
+
+  it('"all next week" and "all next month" use every word', () => {
+    expect(readSpan('all next week', CHICAGO)).toStrictEqual({ ok: true, span: day('2026-12-14', '2026-12-18'), rest: '' });
+    expect(readSpan('all next month', CHICAGO)).toStrictEqual({ ok: true, span: day('2027-01-01', '2027-01-31'), rest: '' });
+  });
+
+  it('a bare "week" or "day" is not a date', () => {
+    expect(parseSpan('week', CHICAGO)).toStrictEqual({ ok: false, detail: 'unparsed' });
+    expect(parseSpan('day', CHICAGO)).toStrictEqual({ ok: false, detail: 'unparsed' });
+    expect(parseSpan('the week of never', CHICAGO)).toStrictEqual({ ok: false, detail: 'unparsed' });
+    expect(parseSpan('week of dec 24 - dec 20', CHICAGO)).toStrictEqual({ ok: false, detail: 'end_before_start' });
+  });
+
+  it('a half day is read next to a comma, and "pm" without dots', () => {
+    expect(parseSpan('tomorrow pm', CHICAGO)).toStrictEqual({ ok: true, span: day('2026-12-09', '2026-12-09', 'afternoon') });
+    expect(readSpan('friday morning, for billing', CHICAGO)).toMatchObject({ ok: true, span: day('2026-12-11', '2026-12-11', 'morning') });
+    expect(readSpan('friday afternoon, for billing', CHICAGO)).toMatchObject({ ok: true, span: day('2026-12-11', '2026-12-11', 'afternoon') });
+    expect(readSpan('friday afternoon for billing', CHICAGO)).toStrictEqual({
+      ok: true,
+      span: day('2026-12-11', '2026-12-11', 'afternoon'),
+      rest: 'for billing',
+    });
+  });
+});
+
+describe('the words around the dates are kept for the task', () => {
+  it.each([
+    ['for billing friday morning', day('2026-12-11', '2026-12-11', 'morning')],
+    ['friday for a week for billing', day('2026-12-11', '2026-12-17')],
+    ['week of dec 14 for billing', day('2026-12-14', '2026-12-18')],
+    ['for billing week of dec 14', day('2026-12-14', '2026-12-18')],
+    ['friday and saturday for billing', day('2026-12-11', '2026-12-12')],
+    ['friday - the 14th for billing', day('2026-12-11', '2026-12-14')],
+    ['the 20th for billing', day('2026-12-20')],
+  ])('"%s"', (text, span) => {
+    expect(readSpan(text, CHICAGO)).toStrictEqual({ ok: true, span, rest: 'for billing' });
+  });
+});
+
+describe('every month is checked for its length', () => {
+  it.each([
+    ['jul 32', { month: 7, days: 31 }],
+    ['aug 32', { month: 8, days: 31 }],
+    ['sep 31', { month: 9, days: 30 }],
+    ['oct 32', { month: 10, days: 31 }],
+    ['on 2/30', { month: 2, days: 28, year: 2027 }],
+  ])('"%s"', (text, nonexistent) => {
+    expect(parseSpan(text, CHICAGO)).toStrictEqual({ ok: false, detail: 'no_such_date', nonexistent });
+  });
+
+  it('a stretch touching the next leap day, typed after this February, is in the leap year', () => {
+    const march2027 = at('2027-03-10T18:00:00Z');
+    expect(parseSpan('feb 29 - mar 2', march2027)).toStrictEqual({ ok: true, span: day('2028-02-29', '2028-03-02') });
+    expect(parseSpan('feb 27 - feb 29', march2027)).toStrictEqual({ ok: true, span: day('2028-02-27', '2028-02-29') });
+  });
+});
