@@ -169,8 +169,8 @@ function normaliseDateText(text: string): string {
       .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
       .replace(/\b(mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b\.?/g, (w, abbr: string) => WEEKDAY_ABBREVIATIONS[abbr] ?? w)
       // chrono reads "through" and "till" poorly, "to" well.
-      .replace(/\s*\b(?:through|thru|till|til|untill|up to and including)\b\s*/g, ' to ')
-      .replace(/'til\b/g, ' to ')
+      // The apostrophe of "'til" goes too, or "dec 10 'til dec 12" would be read as Dec 10 alone.
+      .replace(/\s*(?:['\u2018\u2019]\b)?\b(?:through|thru|till|til|untill|up to and including)\b\s*/g, ' to ')
       // "12/20-24": chrono would take "20-24" as a year; spell the month out again.
       .replace(/\b(\d{1,2})\/(\d{1,2})\s*-\s*(\d{1,2})\b(?![/\d])/g, '$1/$2 - $1/$3')
       // "12/20-12/24": chrono needs room around the dash between two slashed dates.
@@ -196,7 +196,7 @@ function remainder(s: string, used: Array<[number, number]>): string {
   }
   out += s.slice(at);
   return out
-    .replace(/\b(?:mornings?|afternoons?|evenings?|a\.?m\.?|p\.?m\.?|all day|full day|half day|the whole day)(?=\s|$|[,;)])/g, ' ')
+    .replace(/\b(?:mornings?|afternoons?|evenings?|a\.?m\.?|p\.?m\.?|(?:before|after) (?:noon|lunch)|all day|full day|half day|the whole day)(?=\s|$|[,;)])/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -342,6 +342,8 @@ function readChrono(s: string, now: Day): Found | 'end_before_start' | undefined
  */
 function nearestYear(found: Found, now: Day): Found {
   const back = { ...found, start: found.start.minus({ years: 1 }), end: found.end.minus({ years: 1 }) };
+  // "feb 29" a year back would be Feb 28: that is another day, so the year ahead is the only one.
+  if (back.start.day !== found.start.day || back.end.day !== found.end.day) return found;
   if (back.end >= now) return back;
   const behind = now.diff(back.start, 'days').days;
   const ahead = found.start.diff(now, 'days').days;
