@@ -1,4 +1,4 @@
-// The one reader of the environment: every variable of DESIGN §6, parsed and checked with zod.
+// The one reader of the environment: every variable of the README's Configuration table, parsed and checked with zod.
 import { z } from 'zod';
 
 export class ConfigError extends Error {

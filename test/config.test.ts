@@ -1,4 +1,4 @@
-// Configuration (DESIGN §6): every variable parsed; a wrong or conflicting set names the problem in one line.
+// Configuration (the README's table): every variable parsed; a wrong or conflicting set names the problem in one line.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 

@@ -1,4 +1,4 @@
-// The local mode HTTP API (DESIGN §6): who is here, say, act, inbox and the movable clock; and the chat page.
+// The local mode HTTP API (the README's "Local mode API"): who is here, say, act, inbox and the movable clock; and the chat page.
 import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { type DateTime, Duration } from 'luxon';

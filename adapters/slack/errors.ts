@@ -1,4 +1,4 @@
-// Slack Web API errors turned into Rounds errors at the edge (STYLE habit 3).
+// Slack Web API errors turned into Rounds errors at the edge, so nothing past the adapter knows the Slack SDK's error shapes.
 import { ErrorCode } from '@slack/web-api';
 import { PlatformRejectedError, PlatformUnavailableError, RateLimitedError, RoundsError } from '../../src/core/errors.ts';
 

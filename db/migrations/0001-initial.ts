@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Child tables reference (workspace_id, id) rather than id alone, so the database itself
-  // refuses a row that points into another workspace (DESIGN §5 inv. 5).
+  // refuses a row that points into another workspace (docs/architecture.md, Rules 5).
   await db.schema
     .createTable('members')
     .addColumn('id', 'text', (col) => col.primaryKey())
@@ -147,12 +147,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('deliveries')
     .addColumn('id', 'text', (col) => col.primaryKey())
     .addColumn('workspace_id', 'text', (col) => col.notNull().references('workspaces.id').onDelete('cascade'))
-    // Unique across workspaces: the key is the exactly-once guard (DESIGN §5 inv. 2).
+    // Unique across workspaces: the key is the exactly-once guard (docs/architecture.md, Rules 2).
     .addColumn('key', 'text', (col) => col.notNull().unique())
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('member_ids', 'jsonb', (col) => col.notNull())
     .addColumn('conversation', 'text', (col) => col.notNull().check(sql`conversation in ('dm', 'group')`))
-    // The message itself, so a Redis flush loses no touchpoint (DESIGN §5 inv. 1).
+    // The message itself, so a Redis flush loses no touchpoint (docs/architecture.md, Rules 1).
     .addColumn('message', 'jsonb', (col) => col.notNull())
     .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'failed')`))
     .addColumn('platform_message_id', 'text')

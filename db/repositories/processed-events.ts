@@ -1,4 +1,4 @@
-// Inbound event dedup: platforms retry deliveries, and each event must be handled once (DESIGN §5 inv. 4).
+// Inbound event dedup: platforms retry deliveries, and each event must be handled once (docs/architecture.md, Rules 4).
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../src/core/model.ts';
 import type { Database } from '../schema.ts';

@@ -14,7 +14,7 @@ import { createTerminalLogger } from './logger.ts';
 import { StartupError } from './redis.ts';
 import { type RoundsProcess, startRounds } from './runtime.ts';
 
-/** Exit codes: 2 for configuration mistakes (DESIGN §6), 1 for anything else that stops start-up. */
+/** Exit codes: 2 for configuration mistakes (the README's Configuration), 1 for anything else that stops start-up. */
 function fail(err: unknown): never {
   if (err instanceof ConfigError) {
     process.stderr.write(`rounds: ${err.message}\n`);

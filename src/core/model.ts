@@ -31,7 +31,7 @@ export interface WorkspaceSettings {
   /** Local time `HH:mm`. */
   checkinTime: string;
   cadence: Cadence;
-  /** Unsolicited messages a member may get in one week (DESIGN §5 inv. 10). */
+  /** Unsolicited messages a member may get in one week (docs/architecture.md, Rules 10). */
   attentionBudget: number;
   /** How many colleagues a new hire is introduced to. */
   introCount: number;

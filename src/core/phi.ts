@@ -1,4 +1,4 @@
-// The "no patient information" screen (DESIGN §5.9): finds patient identifiers in free text before it is kept.
+// The "no patient information" screen (docs/architecture.md, Rules 9): finds patient identifiers in free text before it is kept.
 //
 // Contract: pure, no I/O, never throws, linear-time patterns only. A refusal carries the kinds found and
 // no wording: the bot turns kinds into a sentence through the message catalogue, in the member's locale.

@@ -66,7 +66,7 @@ describe('npm start', () => {
     const { code } = await exit;
     const tookMs = Date.now() - sentAt;
     expect(code).toBe(0);
-    // The contract of DESIGN §6 (exit within 10 s), not a speed measurement.
+    // The README's promise (exit within 10 s), not a speed measurement.
     expect(tookMs).toBeLessThan(10_000);
     // Not a terminal: JSON lines only, for a log collector, and no line meant for a person.
     const lines = output().stdout.split('\n').filter((line) => line.trim() !== '');

@@ -1,5 +1,5 @@
 // A FLUSHDB of the worker's Redis in the middle of the week's check-ins: the next tick queues again what Postgres
-// still holds, and every check-in arrives exactly once. The test flushes a Redis database of its own (DESIGN §8).
+// still holds, and every check-in arrives exactly once. The test flushes a Redis database of its own.
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

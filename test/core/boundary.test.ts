@@ -1,4 +1,4 @@
-// The core's boundary (DESIGN §4): src/core imports only its own modules, zod, luxon, chrono-node and node:*.
+// The core's boundary (docs/architecture.md, Layers): src/core imports only its own modules, zod, luxon, chrono-node and node:*.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

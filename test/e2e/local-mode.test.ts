@@ -1,4 +1,4 @@
-// Local mode end to end: the local API of DESIGN §6 on the real Postgres and Redis, with the workers running.
+// Local mode end to end: the README's local mode API on the real Postgres and Redis, with the workers running.
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';

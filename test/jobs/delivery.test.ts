@@ -18,7 +18,7 @@ import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqu
 import { eventually, obliterateQueues } from '../support/local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from '../support/redis.ts';
 
-/** A Redis database of this file's own, so it may be flushed (DESIGN §8). */
+/** A Redis database of this file's own, so it may be flushed without touching other tests' queues. */
 const FLUSHABLE_REDIS_URL = process.env.TEST_REDIS_FLUSH_URL ?? 'redis://127.0.0.1:6379/2';
 const logger = pino({ level: 'silent' });
 

@@ -1,4 +1,4 @@
-// Before any test: the real Postgres and Redis must answer. The suite never quietly falls back (DESIGN §8).
+// Before any test: the real Postgres and Redis must answer. The suite never quietly falls back (docs/architecture.md, Tests).
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { testDatabaseUrl } from './db.ts';

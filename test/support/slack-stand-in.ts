@@ -484,7 +484,7 @@ class StandIn implements SlackStandIn {
   }
 
   private createWorkspace(options: SlackWorkspaceOptions): Workspace {
-    // Random ids by default: tests share one Postgres, and each must own a fresh workspace (DESIGN §8).
+    // Random ids by default: tests share one Postgres, and each must own a fresh workspace.
     const id = options.team?.id ?? randomSlackId('T');
     if (this.workspaces.has(id)) throw new Error(`workspace ${id} already exists in the Slack stand-in`);
     const name = options.team?.name ?? `Rounds Test Practice ${id}`;

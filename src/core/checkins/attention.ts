@@ -1,4 +1,4 @@
-// Respect for attention (DESIGN §5 inv. 10): the weekly budget of unasked messages, and the pause after three unanswered check-ins. Pure.
+// Respect for attention (docs/architecture.md, Rules 10): the weekly budget of unasked messages, and the pause after three unanswered check-ins. Pure.
 import { DateTime } from 'luxon';
 import type { DeliveryTrace } from '../ports.ts';
 import { isoWeekOf } from '../time/week.ts';

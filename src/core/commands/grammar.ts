@@ -1,4 +1,4 @@
-// The command grammar of DESIGN §3: a first word (or its alias) and the arguments each command takes.
+// The command grammar: a first word (or its alias) and the arguments each command takes.
 import type { SkillLevel } from '../model.ts';
 import { addDays, checkSpan, latestSnoozeEnd, localToday, parseDay, parseSpan, readSpan } from './dates.ts';
 import { hasMention, mentionOf, restoreMentions, sameMention } from './mentions.ts';

@@ -12,7 +12,7 @@ const MAX_SENTENCE = 500;
 
 /**
  * Parses one message. Never throws: whatever arrives, the answer is a command or a
- * failure the bot can explain (DESIGN §3: "never a stack trace, never silence").
+ * failure the bot can explain (never a stack trace, never silence).
  */
 export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   try {

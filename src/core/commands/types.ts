@@ -1,4 +1,4 @@
-// The typed commands of the Rounds grammar (DESIGN §3) and the result of parsing one.
+// The typed commands of the Rounds grammar (grammar.ts) and the result of parsing one.
 import type { DayPart, PairKind, SkillLevel } from '../model.ts';
 
 /** A person named in a command: a platform id (`<@U123>`, `<@U123|ana>`) or a local `@name` prefix. */

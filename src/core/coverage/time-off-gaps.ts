@@ -1,4 +1,4 @@
-// Which tasks a stretch of time off leaves with nobody trained who is in, and on which work days (DESIGN §2.3).
+// Which tasks a stretch of time off leaves with nobody trained who is in, and on which work days.
 //
 // Contract: pure. Only the tasks the person going out is trained on (or expert in) are checked: those
 // are the ones their absence can uncover. A task is uncovered on a work day when, for a half of the

@@ -1,4 +1,4 @@
-// The neutral message model: the full contract between the core and every adapter (DESIGN §4).
+// The neutral message model: the full contract between the core and every adapter (docs/architecture.md, Messages).
 import { z } from 'zod';
 
 export const buttonSchema = z.object({

@@ -1,4 +1,4 @@
-// Who Rounds may involve, and when: snooze, opt-out and time off (DESIGN §5.10), and the commands that set them.
+// Who Rounds may involve, and when: snooze, opt-out and time off (docs/architecture.md, Rules 10), and the commands that set them.
 //
 // Two questions, kept apart on purpose:
 // - `isAvailable(member, date, timeOff)`: is this person at work that day (active, not on time off)?

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { greedyMatch, matchMentors, type MatchCandidate, type MatchInput, type MatchResult, type RecentPair } from '../../../src/core/mentoring/matching.ts';
 import { NOW } from './builders.ts';
 
-// ---- The oracle: the rules of DESIGN §2.1 written again, plainly, with the default weights. ----
+// ---- The oracle: the README's matching rules written again, plainly, with the default weights. ----
 
 // Case variants on purpose: topics and teams compare case-insensitively. A person names each topic
 // at most once, in one of its spellings.
