@@ -85,7 +85,8 @@ describe('time off in Slack', () => {
     const fmt = (d: DateTime) => d.toFormat(d.year === today.year ? 'ccc LLL d' : 'ccc LLL d, yyyy');
     const week = `${fmt(monday)} – ${fmt(monday.plus({ days: 4 }))}`;
 
-    const recorded = (await slashAnswers(app, STAFF, 'out next week')) as Answer[];
+    // Two answers: what was recorded, then the gap it leaves and who was told.
+    const recorded = (await slashAnswers(app, STAFF, 'out next week', 2)) as Answer[];
     const said = recorded.map((a) => a.text).join('\n');
     expect(said).toContain(`You're out ${week}.`);
     expect(said).toContain("I've let Marcus Lee know.");

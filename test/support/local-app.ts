@@ -124,7 +124,7 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10
   }
 }
 
-/** Local apps started by a test file, each with its own practice; all stopped after the file. */
+/** Local apps started by a test file, each with its own practice, one running at a time; the last stopped after the file. */
 export function useLocalApps(): { start(): Promise<LocalApp> } {
   const apps: LocalApp[] = [];
   afterAll(async () => {
@@ -132,6 +132,9 @@ export function useLocalApps(): { start(): Promise<LocalApp> } {
   });
   return {
     async start() {
+      // One at a time: a file's describes run in turn, so the app of the one before is done. Stopping it
+      // here keeps the file's Postgres connections to one app's pool, not one per describe.
+      for (const earlier of apps.splice(0)) await earlier.stop();
       const app = await startLocalApp();
       apps.push(app);
       return app;

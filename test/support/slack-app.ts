@@ -190,16 +190,16 @@ export function modalState(view: { blocks: ModalInputBlock[] }, overrides: Recor
   return values;
 }
 
-/** Posts `/rounds <text>` as `userId` and waits for the first answers on its response url. */
-export async function slashAnswers(app: SlackApp, userId: string, text: string): Promise<unknown[]> {
+/** Posts `/rounds <text>` as `userId` and waits on its response url until at least `count` answers arrived (one per reply the core gave). */
+export async function slashAnswers(app: SlackApp, userId: string, text: string, count = 1): Promise<unknown[]> {
   const body = slashCommandBody(app.slack, userId, text);
   const responseId = new URLSearchParams(body).get('response_url')?.split('/').pop() ?? '';
   const res = await app.post(body, { contentType: 'application/x-www-form-urlencoded' });
   if (res.status !== 200) throw new Error(`/slack/events answered ${res.status}`);
   for (let waited = 0; waited < 10_000; waited += 50) {
     const bodies = app.slack.responsesTo(responseId);
-    if (bodies.length > 0) return bodies;
+    if (bodies.length >= count) return bodies;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`no answer to "/rounds ${text}" within 10 s`);
+  throw new Error(`fewer than ${count} answers to "/rounds ${text}" within 10 s`);
 }
