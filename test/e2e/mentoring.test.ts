@@ -405,6 +405,8 @@ describe('mentor request', () => {
     const app = await start();
     const reply = await app.say('tyler-brooks', 'mentor request coding');
     expect(allText(reply)).toMatch(/you'd like a mentor for Coding/);
+    // The answer names exactly who was told: Tyler's manager and the admin.
+    expect(allText(reply)).toMatch(/I've noted it in your profile and told (Marcus Lee and Dana Whitfield|Dana Whitfield and Marcus Lee)\./);
     expect(allText(reply)).toMatch(/Next time a manager runs matching/);
     const tyler = await memberOf(app, 'tyler-brooks');
     const profile = await database.repos.profiles.get(tyler.workspaceId, tyler.id);
@@ -426,6 +428,14 @@ describe('mentor request', () => {
     // The manager's button runs the preview, where Tyler now looks for coding too.
     const preview = await app.act('marcus-lee', 'match.preview', buttonOf([toMarcus], 'match.preview').value);
     expect(allText(preview)).toMatch(/^Matching preview/);
+  });
+
+  it('does not claim to have told a manager when there is none to tell', async () => {
+    const app = await start();
+    // Dana is the practice's only admin and has no manager: nobody else is there to tell.
+    const reply = allText(await app.say('dana-whitfield', 'mentor request coding'));
+    expect(reply).toMatch(/you'd like a mentor for Coding\*?\. I've noted it in your profile and the managers will see it when they next run matching\./);
+    expect(reply).not.toMatch(/told your manager/);
   });
 
   it('refuses a topic with patient information', async () => {

@@ -150,9 +150,9 @@ export async function mentorRequest(ctx: HandlerContext, command: { topic?: stri
   await ctx.deps.repos.profiles.upsert(ctx.workspace.id, { ...current, learns, optedIn: true, ...requested });
   const shown = stored === null ? null : topicName(stored, tasks);
   ctx.log.info({ topic: stored !== null }, 'mentor requested');
-  await tellManagers(ctx, shown);
+  const told = await tellManagers(ctx, shown);
 
-  const lines = [already && shown ? tm.request.already(shown) : tm.request.recorded(shown), tm.request.next];
+  const lines = [already && shown ? tm.request.already(shown) : tm.request.recorded(shown, told.map((m) => m.displayName)), tm.request.next];
   if (learns.length === 0) lines.push(tm.request.noTopic);
   if (ctx.member.optedOut) lines.push(tm.request.optedOut);
   const undo: RequestUndo = {
@@ -232,8 +232,8 @@ async function withdrawRequest(ctx: HandlerContext, week: string): Promise<Membe
   return recipients;
 }
 
-/** One DM to the member's manager and to each admin who can be contacted today; once a week per member. */
-async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<void> {
+/** One DM to the member's manager and to each admin who can be contacted today; once a week per member. Returns who that is. */
+async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<Member[]> {
   const { repos, outbox } = ctx.deps;
   const leaders = await repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
   const week = requestWeek(ctx);
@@ -265,4 +265,5 @@ async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<
       ctx.log.warn({ err, to: manager.id }, 'could not tell a manager about a mentor request');
     }
   }
+  return recipients;
 }

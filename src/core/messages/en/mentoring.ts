@@ -114,10 +114,11 @@ export const mentoring = {
   },
 
   request: {
-    recorded: (topic: string | null) =>
-      topic
-        ? `Got it: you'd like a mentor for *${u(topic)}*. I've noted it in your profile and told your manager and the practice admins.`
-        : "Got it: you'd like a mentor. I've told your manager and the practice admins.",
+    /** `told`: who heard about it (the member's manager and the admins who can be reached); may be empty. */
+    recorded: (topic: string | null, told: readonly string[]) => {
+      const who = told.length > 0 ? `told ${list(told.map(u))}` : 'the managers will see it when they next run matching';
+      return topic ? `Got it: you'd like a mentor for *${u(topic)}*. I've noted it in your profile and ${who}.` : `Got it: you'd like a mentor. I've ${told.length > 0 ? who : 'noted it: the managers will see it when they next run matching'}.`;
+    },
     already: (topic: string) => `You'd already asked for a mentor for *${u(topic)}*; it's still noted, and the managers know.`,
     next: 'Next time a manager runs matching you are in it. When a good mentor is found you get an introduction to accept or decline; nothing starts without your yes.',
     optedOut: "You've opted out of Rounds, so matching skips you until you type *optin*.",
