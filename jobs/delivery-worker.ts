@@ -139,7 +139,9 @@ export function startDeliveryWorker(
       log.error({ err: { message: err.message, name: err.name } }, 'delivery failed for good');
       void deps.repos.deliveries
         .markFailed(job.data.key, errorText(err))
-        .then(() => deps.onFailed?.(job.data.key.split(':')[0] ?? 'unknown'))
+        .then(() => deps.repos.deliveries.get(job.data.key))
+        // Counted by the delivery's kind, as sent ones are, never by the shape of its key.
+        .then((delivery) => deps.onFailed?.(delivery?.kind ?? 'unknown'))
         .catch((e: unknown) => log.error({ err: e }, 'could not record a failed delivery'));
     } else {
       log.warn({ err: { message: err.message, name: err.name }, attempt: job.attemptsMade }, 'delivery attempt failed');

@@ -135,17 +135,18 @@ describe('a delivery that fails for good', () => {
       names,
     );
     try {
-      const key = `checkin:${uniqueId('member')}:2026-W48`;
+      // A kind whose key begins differently: the metric is labelled by kind, as for sent deliveries.
+      const key = `role-changed:${uniqueId('member')}`;
       await createOutbox({ deliveries: database.repos.deliveries, queues, clock, logger }).enqueue({
         workspaceId: workspace.id,
         key,
-        kind: 'checkin',
+        kind: 'role_changed',
         memberIds: [nurse.id],
         conversation: 'dm',
         message: textMessage('Your weekly check-in'),
       });
       await eventually(async () => (failedKinds.length > 0 ? true : undefined));
-      expect(failedKinds).toEqual(['checkin']);
+      expect(failedKinds).toEqual(['role_changed']);
       const failed = await database.repos.deliveries.list(workspace.id, { status: 'failed' });
       expect(failed.find((d) => d.key === key)?.lastError).toMatch(/user_not_found/);
     } finally {
