@@ -43,9 +43,12 @@ export class PlatformRejectedError extends RoundsError {
 /** A CSV text could not be read; `line` is 1-based, as a spreadsheet shows it. */
 export class CsvFormatError extends RoundsError {
   readonly line: number;
+  /** `unclosed_quote`: a quoted cell opened on `line` never closes. */
+  readonly problem: 'unclosed_quote' | 'invalid';
 
-  constructor(line: number, message: string, options?: { cause?: unknown }) {
+  constructor(line: number, message: string, options?: { cause?: unknown; problem?: 'unclosed_quote' | 'invalid' }) {
     super('csv_invalid', message, options);
     this.line = line;
+    this.problem = options?.problem ?? 'invalid';
   }
 }

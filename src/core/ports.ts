@@ -24,9 +24,17 @@ import type { Ineligibility, MatchKind, ReasonParts, UnmatchedWhy } from './ment
  * (starting with `=`, `+`, `-`, `@`, tab or carriage return) are written with a leading `'` and read back without
  * it, so an exported file imported again changes nothing.
  */
+/** One record of a CSV text: its cells, and the line it starts on (1-based, as a spreadsheet numbers rows). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
 export interface CsvCodec {
   /** Rows of cells; throws CsvFormatError with a line number when the text is not valid CSV. */
   parse(text: string): string[][];
+  /** The same rows with the line each starts on (blank lines skipped, a quoted cell may span lines). */
+  records(text: string): CsvRecord[];
   stringify(rows: string[][]): string;
 }
 

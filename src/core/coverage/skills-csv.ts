@@ -16,7 +16,7 @@ import { CsvFormatError, RoundsError } from '../errors.ts';
 import type { Catalog } from '../messages/catalog.ts';
 import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task, type Workspace } from '../model.ts';
 import { screenForPhi } from '../phi.ts';
-import type { Repositories } from '../ports.ts';
+import type { CsvRecord, Repositories } from '../ports.ts';
 import { ensureDefaultTasks, type TaskSpec, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
 import { foldText } from '../text/fold.ts';
@@ -228,37 +228,6 @@ function findMember(members: readonly Member[], identity: Partial<Record<Identit
   return undefined;
 }
 
-/**
- * The line each record of a CSV text starts on (1-based), skipping empty lines as the codec
- * does; a quoted cell may span lines.
- */
-export function recordLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let inQuotes = false;
-  let recordStart = 1;
-  let recordEmpty = true;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '"') {
-      inQuotes = !inQuotes;
-      recordEmpty = false;
-    } else if (ch === '\n') {
-      if (!inQuotes) {
-        if (!recordEmpty) lines.push(recordStart);
-        recordStart = line + 1;
-        recordEmpty = true;
-      }
-      line += 1;
-    } else if (ch !== '\r') {
-      recordEmpty = false;
-    }
-  }
-  if (!recordEmpty) lines.push(recordStart);
-  return lines;
-}
-
 /** Reads a CSV text and plans the import against the workspace; a file the codec cannot read is one problem. */
 export async function planSkillsImportFromCsv(
   deps: Pick<BotDeps, 'repos' | 'csv'>,
@@ -266,20 +235,19 @@ export async function planSkillsImportFromCsv(
   text: string,
   opts: { addTasks: boolean },
 ): Promise<ImportPlan> {
-  let rows: string[][];
+  let records: CsvRecord[];
   try {
-    rows = deps.csv.parse(text);
+    records = deps.csv.records(text);
   } catch (err) {
     if (err instanceof CsvFormatError) return { problems: [{ line: err.line, kind: 'csv', detail: err.message }], newTasks: [], changes: [] };
     throw err;
   }
-  const lines = recordLines(text);
   const [tasks, members, skills] = await Promise.all([
     ensureDefaultTasks(deps.repos, workspace.id),
     deps.repos.members.list(workspace.id),
     deps.repos.skills.listForWorkspace(workspace.id),
   ]);
-  return planSkillsImport({ rows, lines: lines.length === rows.length ? lines : undefined, members, tasks, skills, addTasks: opts.addTasks });
+  return planSkillsImport({ rows: records.map((r) => r.cells), lines: records.map((r) => r.line), members, tasks, skills, addTasks: opts.addTasks });
 }
 
 /** Applies a plan without problems in one transaction: all of it lands, or none. */

@@ -1,7 +1,7 @@
 // The roster CSV: its columns, reading a file into rows with the line numbers a spreadsheet shows, and writing one.
 import { CsvFormatError } from '../errors.ts';
 import type { Member } from '../model.ts';
-import type { CsvCodec } from '../ports.ts';
+import type { CsvCodec, CsvRecord } from '../ports.ts';
 
 /** The columns, in the order an export writes them. An import needs a header row naming them, in any order. */
 export const ROSTER_COLUMNS = ['name', 'email', 'id', 'title', 'team', 'role', 'manager', 'time_zone', 'start_date', 'active'] as const;
@@ -59,65 +59,17 @@ function columnOf(cell: string): RosterColumn | undefined {
   return ALIASES[key];
 }
 
-/**
- * Where each record of `text` starts, as spreadsheet row numbers (blank lines count as rows, a quoted cell
- * spanning lines does not), leaving out blank records as the codec does; and the row where a quote that
- * never closes was opened.
- */
-export function recordRows(text: string): { rows: number[]; unclosedQuoteAt: number | null } {
-  const rows: number[] = [];
-  let row = 1;
-  let content = '';
-  let quoted = false;
-  let quoteOpenedAt = 0;
-  // Only a quote that starts a field opens a quoted field; a stray one is the codec's to report.
-  let fieldStart = true;
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] ?? '';
-    if (quoted) {
-      content += c;
-      if (c === '"' && body[i + 1] === '"') {
-        content += '"';
-        i += 1;
-      } else if (c === '"') {
-        quoted = false;
-      }
-      continue;
-    }
-    if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i += 1;
-      if (content.trim() !== '') rows.push(row);
-      row += 1;
-      content = '';
-      fieldStart = true;
-      continue;
-    }
-    content += c;
-    if (c === '"' && fieldStart) {
-      quoted = true;
-      quoteOpenedAt = row;
-    }
-    if (c === ',') fieldStart = true;
-    else if (c !== ' ' && c !== '\t') fieldStart = false;
-  }
-  if (content.trim() !== '') rows.push(row);
-  return { rows, unclosedQuoteAt: quoted ? quoteOpenedAt : null };
-}
-
 /** Reads a roster file: the header, the known columns, and each non-empty row with its line number. */
 export function readRosterCsv(codec: CsvCodec, text: string): RosterFile {
-  const records = recordRows(text);
-  if (records.unclosedQuoteAt !== null) return { ok: false, problem: { code: 'unclosed_quote', line: records.unclosedQuoteAt } };
-  let table: string[][];
+  let records: CsvRecord[];
   try {
-    table = codec.parse(text);
+    records = codec.records(text);
   } catch (error) {
-    if (error instanceof CsvFormatError) return { ok: false, problem: { code: 'bad_csv', line: error.line } };
+    if (error instanceof CsvFormatError) return { ok: false, problem: { code: error.problem === 'unclosed_quote' ? 'unclosed_quote' : 'bad_csv', line: error.line } };
     throw error;
   }
-  // The scan and the codec agree on what a record is; should they ever not, row order is the next best number.
-  const lineOf = (index: number) => (records.rows.length === table.length ? (records.rows[index] ?? index + 1) : index + 1);
+  const table = records.map((r) => r.cells);
+  const lineOf = (index: number) => records[index]?.line ?? index + 1;
 
   const [header, ...body] = table;
   if (!header) return { ok: false, problem: { code: 'no_rows', line: 1 } };

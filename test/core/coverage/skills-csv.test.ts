@@ -5,7 +5,6 @@ import {
   type ImportInput,
   planSkillsImport,
   readSkillCell,
-  recordLines,
   skillCell,
   skillsTable,
 } from '../../../src/core/coverage/skills-csv.ts';
@@ -60,7 +59,7 @@ describe('planSkillsImport', () => {
   it('finds nothing to change in its own export (round trip)', () => {
     const text = csvCodec.stringify(skillsTable(members, tasks, skills));
     const rows = csvCodec.parse(text);
-    expect(plan(rows, { lines: recordLines(text) })).toEqual({ problems: [], newTasks: [], changes: [] });
+    expect(plan(rows, { lines: csvCodec.records(text).map((r) => r.line) })).toEqual({ problems: [], newTasks: [], changes: [] });
   });
 
   it('lists each change; an empty cell removes a skill; unlisted members and tasks stay', () => {
@@ -129,9 +128,10 @@ describe('planSkillsImport', () => {
   });
 });
 
-describe('recordLines', () => {
+describe('line numbers of records (the codec)', () => {
   it('gives the line each record starts on, skipping blank lines and reading quoted newlines', () => {
-    expect(recordLines('a,b\n1,2\n\n3,4\n')).toEqual([1, 2, 4]);
-    expect(recordLines('\uFEFFa,b\r\n"x\ny",2\r\n3,4')).toEqual([1, 2, 4]);
+    const lines = (text: string) => csvCodec.records(text).map((r) => r.line);
+    expect(lines('a,b\n1,2\n\n3,4\n')).toEqual([1, 2, 4]);
+    expect(lines('\uFEFFa,b\r\n"x\ny",2\r\n3,4')).toEqual([1, 2, 4]);
   });
 });

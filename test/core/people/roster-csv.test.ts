@@ -2,20 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { csvCodec } from '../../../src/app/csv.ts';
 import type { Member } from '../../../src/core/model.ts';
-import { readRosterCsv, recordRows, writeRosterCsv } from '../../../src/core/people/roster-csv.ts';
+import { readRosterCsv, writeRosterCsv } from '../../../src/core/people/roster-csv.ts';
 
-describe('recordRows', () => {
+describe('line numbers of CSV records (the codec)', () => {
+  const lines = (text: string) => csvCodec.records(text).map((r) => r.line);
+
   it('numbers records like spreadsheet rows: blank lines count, a quoted line break does not', () => {
-    const text = 'name,title\nAna,Biller\n\nBen,"two\nlines"\n   \nCara,MA\n';
-    expect(recordRows(text)).toEqual({ rows: [1, 2, 4, 6], unclosedQuoteAt: null });
+    expect(lines('name,title\nAna,Biller\n\nBen,"two\nlines"\n   \nCara,MA\n')).toEqual([1, 2, 4, 6]);
   });
 
   it('handles CRLF and a byte order mark', () => {
-    expect(recordRows('\uFEFFname\r\nAna\r\n\r\nBen\r\n')).toEqual({ rows: [1, 2, 4], unclosedQuoteAt: null });
+    expect(lines('\uFEFFname\r\nAna\r\n\r\nBen\r\n')).toEqual([1, 2, 4]);
   });
 
   it('finds the row where a quote opens and never closes', () => {
-    expect(recordRows('name,title\nAna,x\nBen,"oops\nCara,y\nDee,z\n').unclosedQuoteAt).toBe(3);
+    expect(() => csvCodec.records('name,title\nAna,x\n\nBen,"oops\nCara,y\nDee,z\n')).toThrow(expect.objectContaining({ line: 4, problem: 'unclosed_quote' }));
   });
 });
 
