@@ -150,18 +150,9 @@ export interface PairRepo {
   ): Promise<Pair>;
 }
 
-export interface NewDelivery {
-  workspaceId: string;
-  key: string;
-  kind: string;
-  memberIds: string[];
-  conversation: 'dm' | 'group';
-  message: Message;
-}
-
 export interface DeliveryRepo {
   /** Records a delivery as pending under its unique `key`; false when the key was already recorded. */
-  record(input: NewDelivery, at: string): Promise<boolean>;
+  record(input: OutboxItem, at: string): Promise<boolean>;
   get(key: string): Promise<Delivery | null>;
   /**
    * Notes that a send is about to start; after it, the outcome is in doubt until markSent or markAttemptFailed.

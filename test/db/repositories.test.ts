@@ -8,7 +8,7 @@ import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
 import { NotFoundError } from '../../src/core/errors.ts';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
 import type { Message } from '../../src/core/messages/model.ts';
-import type { NewDelivery, Repositories } from '../../src/core/ports.ts';
+import type { OutboxItem, Repositories } from '../../src/core/ports.ts';
 import { buildMember, buildWorkspace, openTestDatabase, uniqueId, type TestDatabase } from '../support/db.ts';
 
 const message: Message = {
@@ -638,7 +638,7 @@ describe.each(['postgres', 'pglite'] as const)('repositories on %s', (kind) => {
   });
 
   describe('deliveries', () => {
-    function newDelivery(workspaceId: string, memberIds: string[], overrides: Partial<NewDelivery> = {}): NewDelivery {
+    function newDelivery(workspaceId: string, memberIds: string[], overrides: Partial<OutboxItem> = {}): OutboxItem {
       return { workspaceId, key: uniqueId('checkin'), kind: 'checkin', memberIds, conversation: 'dm', message, ...overrides };
     }
 
