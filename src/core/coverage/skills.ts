@@ -16,6 +16,7 @@ import { ensureDefaultTasks, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
 import { MAX_TASK_NAME } from './skills-csv.ts';
 import { canonicalTopic, withoutLearned } from '../mentoring/profile-form.ts';
+import { parseTypedJson } from '../text/clean.ts';
 
 /** Past this many tasks in one change, the answer has no Undo (the button's value must stay small). */
 const MAX_UNDO = 25;
@@ -323,7 +324,7 @@ async function undoChange(ctx: HandlerContext, target: Target, codes: readonly s
 export async function skillsAction(ctx: HandlerContext, raw: string, fields?: Record<string, string>): Promise<Message[]> {
   let action: SkillsAction;
   try {
-    action = actionSchema.parse(JSON.parse(raw));
+    action = actionSchema.parse(parseTypedJson(raw));
   } catch {
     return [textMessage(ctx.t.coverage.staleAction)];
   }

@@ -9,6 +9,7 @@ import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
 import { canBeContacted, todayFor } from '../people/availability.ts';
 import { refusePhi } from '../people/phi-guard.ts';
+import { parseTypedJson } from '../text/clean.ts';
 import {
   describeProfileChanges,
   PROFILE_LIMITS,
@@ -187,7 +188,7 @@ export async function requestAction(ctx: HandlerContext, value: string): Promise
   const t = ctx.t.mentoring.request;
   let undo: RequestUndo;
   try {
-    undo = requestUndoSchema.parse(JSON.parse(value));
+    undo = requestUndoSchema.parse(parseTypedJson(value));
   } catch {
     return [textMessage(ctx.t.coverage.staleAction)];
   }

@@ -11,6 +11,7 @@ import { holidaysAreSet } from './calendar.ts';
 import { defaultHolidays } from './holidays.ts';
 import { invalidMessage, savedMessage, settingsMessage } from './view.ts';
 import { userText } from '../messages/user-text.ts';
+import { parseTypedJson } from '../text/clean.ts';
 
 const practice = (workspace: Workspace): PracticeSettings => ({ timeZone: workspace.timeZone, settings: workspace.settings });
 
@@ -70,7 +71,7 @@ async function undoHolidays(ctx: HandlerContext, raw: string): Promise<Message[]
   const t = ctx.t.settings.undo;
   let undo: HolidayUndo;
   try {
-    undo = holidayUndoSchema.parse(JSON.parse(raw));
+    undo = holidayUndoSchema.parse(parseTypedJson(raw));
   } catch {
     return [textMessage(ctx.t.coverage.staleAction)];
   }

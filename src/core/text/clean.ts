@@ -18,3 +18,11 @@ export function cleanTyped(text: string): string {
 export function cleanFields(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, cleanTyped(value)]));
 }
+
+/**
+ * `JSON.parse` for a value that came back from a button, with `cleanTyped` applied to every string in it:
+ * an escaped control character (`\u0000`) inside a forged button value is removed as a raw one is.
+ */
+export function parseTypedJson(raw: string): unknown {
+  return JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? cleanTyped(value) : value));
+}

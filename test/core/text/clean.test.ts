@@ -1,6 +1,6 @@
 // cleanTyped: the characters nobody means to send are removed from what comes in; everything else stays as typed.
 import { describe, expect, it } from 'vitest';
-import { cleanFields, cleanTyped } from '../../../src/core/text/clean.ts';
+import { cleanFields, cleanTyped, parseTypedJson } from '../../../src/core/text/clean.ts';
 
 describe('cleanTyped', () => {
   it('removes NUL, ESC and the other C0 controls, but keeps newlines and tabs', () => {
@@ -32,5 +32,17 @@ describe('cleanTyped', () => {
 
   it('cleans every field of a form', () => {
     expect(cleanFields({ note: 'ok\u0000', goals: 'a\u202Eb' })).toEqual({ note: 'ok', goals: 'ab' });
+  });
+});
+
+describe('parseTypedJson', () => {
+  it('removes control characters escaped inside a button value, at any depth', () => {
+    const forged = JSON.stringify({ task: 'Fax\u0000 queue\u001b[31m', list: ['ok\u202e', 3] });
+    expect(forged).toContain('\\u0000');
+    expect(parseTypedJson(forged)).toEqual({ task: 'Fax queue[31m', list: ['ok', 3] });
+  });
+
+  it('reads clean JSON unchanged', () => {
+    expect(parseTypedJson('{"a":"Prior authorizations","n":2,"b":null}')).toEqual({ a: 'Prior authorizations', n: 2, b: null });
   });
 });
