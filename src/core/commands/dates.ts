@@ -285,6 +285,7 @@ function readChrono(s: string, now: Day): Found | 'end_before_start' | undefined
   results = results.filter((r) => !NOISE.test(r.text.trim()));
   const first = results[0];
   if (!first) return undefined;
+  if (writtenReversed(first, reference, forwardDate)) return 'end_before_start';
 
   const startComp = first.start;
   let endComp: chrono.ParsedComponents | undefined = first.end ?? undefined;
@@ -334,6 +335,25 @@ function readChrono(s: string, now: Day): Found | 'end_before_start' | undefined
     return undefined;
   }
   return found;
+}
+
+/**
+ * chrono puts a range whose two dates are both certain in order, so "dec 11 2026 - dec 9 2026" would become
+ * Dec 9–11; a person who wrote the later date first made a slip, and is asked rather than guessed for.
+ */
+function writtenReversed(result: chrono.ParsedResult, reference: Date, forwardDate: boolean): boolean {
+  if (!result.end) return false;
+  const left = /^(.*?)\s+(?:-|–|to|until|through|thru)\s+/i.exec(result.text)?.[1];
+  if (!left) return false;
+  let alone: chrono.ParsedResult | undefined;
+  try {
+    alone = chrono.parse(left, reference, { forwardDate })[0];
+  } catch {
+    return false;
+  }
+  if (!alone) return false;
+  const day = (c: chrono.ParsedComponents) => `${c.get('year')}-${c.get('month')}-${c.get('day')}`;
+  return day(alone.start) !== day(result.start) && day(alone.start) === day(result.end);
 }
 
 /**

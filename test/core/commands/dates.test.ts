@@ -49,6 +49,10 @@ describe('parseSpan', () => {
   it('says what is wrong', () => {
     expect(parseSpan('whenever', NY)).toStrictEqual({ ok: false, detail: 'unparsed' });
     expect(parseSpan('dec 24 - dec 20', NY)).toStrictEqual({ ok: false, detail: 'end_before_start' });
+    // With both years written, the later date first is a slip to ask about, not a range to turn round.
+    expect(parseSpan('dec 11 2026 - dec 9 2026', NY)).toStrictEqual({ ok: false, detail: 'end_before_start' });
+    expect(parseSpan('12/11/2026 to 12/9/2026', NY)).toStrictEqual({ ok: false, detail: 'end_before_start' });
+    expect(parseSpan('dec 9 2026 - dec 11 2026', NY)).toStrictEqual({ ok: true, span: { start: '2026-12-09', end: '2026-12-11', part: 'full' } });
     expect(parseSpan('nov 16-20', NY)).toStrictEqual({ ok: false, detail: 'past' });
     expect(parseSpan('for 3 months', NY)).toStrictEqual({ ok: false, detail: 'too_long' });
   });
