@@ -22,6 +22,7 @@ import { isWorkDay } from '../settings/calendar.ts';
 import { ensureDefaultTasks } from './catalogue.ts';
 import { type DaySpan, formatDay, formatSpan } from './dates.ts';
 import { type CoverageGap, coverageGaps, gapRuns, workDaysOf } from './time-off-gaps.ts';
+import { tellWithdrawn } from '../people/withdraw.ts';
 
 const CANCEL_ID = 'out.cancel';
 
@@ -231,35 +232,19 @@ function withTold(t: Catalog, sentence: string, told: readonly Member[]): string
  * that no cover is needed: it was cancelled, or, with `lastDay`, ended early on that day. Returns who.
  */
 async function withdrawHeadsUps(ctx: HandlerContext, entry: TimeOff, lastDay: string | null): Promise<Member[]> {
-  const { repos } = ctx.deps;
-  const headsUps = await repos.deliveries.list(ctx.workspace.id, { keyPrefix: headsUpPrefix(entry) });
-  const told: Member[] = [];
-  for (const delivery of headsUps.filter((d) => d.status !== 'failed')) {
-    try {
-      const [recipientId] = delivery.memberIds;
-      const recipient = recipientId ? await repos.members.get(ctx.workspace.id, recipientId) : null;
-      if (!recipient) continue;
+  return tellWithdrawn(ctx, {
+    toldPrefix: headsUpPrefix(entry),
+    kind: 'timeoff-withdrawn',
+    key: (recipient) => `timeoff-withdrawn:${entry.id}:${recipient.id}`,
+    text: (recipient) => {
       const t = catalogFor(recipient.locale);
       const theirToday = todayFor(recipient, ctx.now, ctx.workspace.timeZone);
       const span = spanText(t, entry, theirToday, recipient.locale);
-      const text =
-        lastDay === null
-          ? t.coverage.timeOff.withdrawn(ctx.member.displayName, span)
-          : t.coverage.timeOff.withdrawnEarly(ctx.member.displayName, span, formatDay(lastDay, theirToday, recipient.locale));
-      await ctx.deps.outbox.enqueue({
-        workspaceId: ctx.workspace.id,
-        key: `timeoff-withdrawn:${entry.id}:${recipient.id}`,
-        kind: 'timeoff-withdrawn',
-        memberIds: [recipient.id],
-        conversation: 'dm',
-        message: textMessage(text),
-      });
-      told.push(recipient);
-    } catch (err) {
-      ctx.log.error({ err, timeOffId: entry.id }, 'could not withdraw a coverage heads-up');
-    }
-  }
-  return told;
+      return lastDay === null
+        ? t.coverage.timeOff.withdrawn(ctx.member.displayName, span)
+        : t.coverage.timeOff.withdrawnEarly(ctx.member.displayName, span, formatDay(lastDay, theirToday, recipient.locale));
+    },
+  });
 }
 
 function withoutId(entry: TimeOff): Omit<TimeOff, 'id'> {

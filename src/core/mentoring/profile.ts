@@ -10,6 +10,7 @@ import { CADENCES, type Member, type MentoringProfile, type Task } from '../mode
 import { canBeContacted, todayFor } from '../people/availability.ts';
 import { refusePhi } from '../people/phi-guard.ts';
 import { parseTypedJson } from '../text/clean.ts';
+import { tellWithdrawn } from '../people/withdraw.ts';
 import {
   describeProfileChanges,
   PROFILE_LIMITS,
@@ -209,28 +210,12 @@ export async function requestAction(ctx: HandlerContext, value: string): Promise
 
 /** A short note to each manager a request of `week` reached; returns who. */
 async function withdrawRequest(ctx: HandlerContext, week: string): Promise<Member[]> {
-  const { repos } = ctx.deps;
-  const told = await repos.deliveries.list(ctx.workspace.id, { keyPrefix: `mentor-request:${ctx.member.id}:${week}:` });
-  const recipients: Member[] = [];
-  for (const delivery of told.filter((d) => d.status !== 'failed')) {
-    try {
-      const [id] = delivery.memberIds;
-      const manager = id ? await repos.members.get(ctx.workspace.id, id) : null;
-      if (!manager) continue;
-      await ctx.deps.outbox.enqueue({
-        workspaceId: ctx.workspace.id,
-        key: `mentor-request-withdrawn:${ctx.member.id}:${week}:${manager.id}`,
-        kind: 'mentor_request_withdrawn',
-        memberIds: [manager.id],
-        conversation: 'dm',
-        message: textMessage(catalogFor(manager.locale).mentoring.request.withdrawn(ctx.member.displayName)),
-      });
-      recipients.push(manager);
-    } catch (err) {
-      ctx.log.warn({ err, to: delivery.memberIds[0] }, 'could not withdraw a mentor request');
-    }
-  }
-  return recipients;
+  return tellWithdrawn(ctx, {
+    toldPrefix: `mentor-request:${ctx.member.id}:${week}:`,
+    kind: 'mentor_request_withdrawn',
+    key: (manager) => `mentor-request-withdrawn:${ctx.member.id}:${week}:${manager.id}`,
+    text: (manager) => catalogFor(manager.locale).mentoring.request.withdrawn(ctx.member.displayName),
+  });
 }
 
 /** One DM to the member's manager and to each admin who can be contacted today; once a week per member. Returns who that is. */
