@@ -16,7 +16,7 @@ import { ensureDefaultTasks, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
 import { MAX_TASK_NAME } from './skills-csv.ts';
 import { canonicalTopic, withoutLearned } from '../mentoring/profile-form.ts';
-import { parseTypedJson } from '../text/clean.ts';
+import { readTypedJson } from '../text/clean.ts';
 
 /** Past this many tasks in one change, the answer has no Undo (the button's value must stay small). */
 const MAX_UNDO = 25;
@@ -322,12 +322,8 @@ async function undoChange(ctx: HandlerContext, target: Target, codes: readonly s
 // ---- buttons and forms -----------------------------------------------------------------------
 
 export async function skillsAction(ctx: HandlerContext, raw: string, fields?: Record<string, string>): Promise<Message[]> {
-  let action: SkillsAction;
-  try {
-    action = actionSchema.parse(parseTypedJson(raw));
-  } catch {
-    return [textMessage(ctx.t.coverage.staleAction)];
-  }
+  const action = readTypedJson(actionSchema, raw);
+  if (!action) return [textMessage(ctx.t.coverage.staleAction)];
   if (action.do === 'catalogueForm' || action.do === 'catalogueSubmit') {
     if (!isManager(ctx.member)) return [textMessage(ctx.t.coverage.skills.catalogue.managersOnly)];
     return action.do === 'catalogueForm' ? [await catalogueForm(ctx)] : catalogueSubmit(ctx, fields ?? {});

@@ -9,7 +9,7 @@ import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
 import { canBeContacted, todayFor } from '../people/availability.ts';
 import { refusePhi } from '../people/phi-guard.ts';
-import { parseTypedJson } from '../text/clean.ts';
+import { readTypedJson } from '../text/clean.ts';
 import { tellWithdrawn } from '../people/withdraw.ts';
 import {
   describeProfileChanges,
@@ -187,12 +187,8 @@ function requestWeek(ctx: HandlerContext): string {
  */
 export async function requestAction(ctx: HandlerContext, value: string): Promise<Message[]> {
   const t = ctx.t.mentoring.request;
-  let undo: RequestUndo;
-  try {
-    undo = requestUndoSchema.parse(parseTypedJson(value));
-  } catch {
-    return [textMessage(ctx.t.coverage.staleAction)];
-  }
+  const undo = readTypedJson(requestUndoSchema, value);
+  if (!undo) return [textMessage(ctx.t.coverage.staleAction)];
   const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
   const profile = await currentProfile(ctx);
   const added = undo.a;

@@ -11,7 +11,7 @@ import { holidaysAreSet } from './calendar.ts';
 import { defaultHolidays } from './holidays.ts';
 import { invalidMessage, savedMessage, settingsMessage } from './view.ts';
 import { userText } from '../messages/user-text.ts';
-import { parseTypedJson } from '../text/clean.ts';
+import { readTypedJson } from '../text/clean.ts';
 
 const practice = (workspace: Workspace): PracticeSettings => ({ timeZone: workspace.timeZone, settings: workspace.settings });
 
@@ -69,12 +69,8 @@ function holidayChanges(before: WorkspaceSettings, after: WorkspaceSettings): Ho
  */
 async function undoHolidays(ctx: HandlerContext, raw: string): Promise<Message[]> {
   const t = ctx.t.settings.undo;
-  let undo: HolidayUndo;
-  try {
-    undo = holidayUndoSchema.parse(parseTypedJson(raw));
-  } catch {
-    return [textMessage(ctx.t.coverage.staleAction)];
-  }
+  const undo = readTypedJson(holidayUndoSchema, raw);
+  if (!undo) return [textMessage(ctx.t.coverage.staleAction)];
   const settings = ctx.workspace.settings;
   const now = new Set(settings.holidays);
   if (!undo.a.every((d) => now.has(d)) || undo.r.some((x) => now.has(x.d))) return [textMessage(ctx.t.coverage.undo.nothing)];

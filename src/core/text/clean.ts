@@ -7,6 +7,8 @@
 // a newline goes, and a lone one becomes a newline, so pasted Windows text keeps its lines.
 // Everything else, emoji and accents included, is kept as typed.
 
+import type { z } from 'zod';
+
 // eslint-disable-next-line no-control-regex
 const UNWANTED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uE000\uE001\u202A-\u202E\u2066-\u2069]/g;
 
@@ -25,4 +27,14 @@ export function cleanFields(fields: Record<string, string>): Record<string, stri
  */
 export function parseTypedJson(raw: string): unknown {
   return JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? cleanTyped(value) : value));
+}
+
+/** A button's JSON value read with `schema`; null when it is not JSON or not of that shape (an old or forged button). */
+export function readTypedJson<T>(schema: z.ZodType<T>, raw: string): T | null {
+  try {
+    const parsed = schema.safeParse(parseTypedJson(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
