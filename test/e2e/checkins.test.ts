@@ -8,6 +8,7 @@ import type { Member, Workspace } from '../../src/core/model.ts';
 import type { Repositories } from '../../src/core/ports.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually, type InboxMessage, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
+import { newPairValue } from '../support/builders.ts';
 
 const ZONE = 'America/Chicago';
 const NOTE = 'Zebra-quartz 7741: we practised the appeals letter together';
@@ -28,18 +29,7 @@ beforeAll(async () => {
   people = new Map((await repos.members.list(workspace.id)).map((m) => [m.externalId, m]));
   // A second pair whose mentee's manager is someone else than the mentor: Luis (Denver) mentors Ana.
   await repos.pairs.create(
-    {
-      workspaceId: workspace.id,
-      mentorId: id('luis-ortega'),
-      menteeId: id('ana-garcia'),
-      kind: 'cross_training',
-      status: 'active',
-      cadence: 'weekly',
-      focus: null,
-      reason: null,
-      mentorAccepted: true,
-      menteeAccepted: true,
-    },
+    newPairValue({ workspaceId: workspace.id, mentorId: id('luis-ortega'), menteeId: id('ana-garcia'), kind: 'cross_training' }),
     (await clockOf(app)).toISO() ?? '',
   );
   monday = nextWeekMonday(await clockOf(app));

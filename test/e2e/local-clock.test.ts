@@ -9,6 +9,7 @@ import type { Workspace } from '../../src/core/model.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { type LocalApp, useLocalApps } from '../support/local-app.ts';
 import { isoWeekOf } from '../../src/core/time/week.ts';
+import { newPairValue } from '../support/builders.ts';
 
 const CHICAGO = 'America/Chicago'; // the practice's zone
 const NEW_YORK = 'America/New_York';
@@ -59,18 +60,7 @@ async function practice(start: (now: DateTime) => DateTime, pairs: [string, stri
   const pairedAt = await clockOf(app);
   for (const [mentor, mentee] of pairs) {
     await repos.pairs.create(
-      {
-        workspaceId: workspace.id,
-        mentorId: must(idOf.get(mentor)),
-        menteeId: must(idOf.get(mentee)),
-        kind: 'mentoring',
-        status: 'active',
-        cadence: 'weekly',
-        focus: null,
-        reason: null,
-        mentorAccepted: true,
-        menteeAccepted: true,
-      },
+      newPairValue({ workspaceId: workspace.id, mentorId: must(idOf.get(mentor)), menteeId: must(idOf.get(mentee)) }),
       pairedAt.toISO() ?? '',
     );
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkinCandidates, nudgeCandidates, reminderCandidates, type Snapshot, withinBudget, withPauses } from '../../../src/core/checkins/plan.ts';
 import { DEFAULT_SETTINGS, type Member, type Pair, type Workspace } from '../../../src/core/model.ts';
 import type { CheckinStatus } from '../../../src/core/ports.ts';
-import { memberValue } from '../../support/builders.ts';
+import { memberValue, pairValue } from '../../support/builders.ts';
 
 const workspace: Workspace = {
   id: 'w1',
@@ -22,21 +22,7 @@ function member(id: string, timeZone: string): Member {
 
 const ana = member('ana', 'America/New_York');
 const ben = member('ben', 'America/Chicago');
-const pair: Pair = {
-  id: 'p1',
-  workspaceId: 'w1',
-  mentorId: 'ana',
-  menteeId: 'ben',
-  kind: 'mentoring',
-  status: 'active',
-  cadence: 'weekly',
-  focus: null,
-  reason: null,
-  mentorAccepted: true,
-  menteeAccepted: true,
-  createdAt: '2026-11-02T12:00:00.000Z',
-  updatedAt: '2026-11-09T12:00:00.000Z',
-};
+const pair: Pair = pairValue({ createdAt: '2026-11-02T12:00:00.000Z', updatedAt: '2026-11-09T12:00:00.000Z' });
 
 function snapshot(now: string, overrides: Partial<Snapshot> = {}): Snapshot {
   return {

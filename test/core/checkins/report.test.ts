@@ -5,27 +5,14 @@ import { firstCheckin, pairParticipation, weekStart } from '../../../src/core/ch
 import { en } from '../../../src/core/messages/en/index.ts';
 import { DEFAULT_SETTINGS, type Pair } from '../../../src/core/model.ts';
 import type { CheckinOutcome, CheckinParticipation } from '../../../src/core/ports.ts';
+import { pairValue } from '../../support/builders.ts';
 import { plainCatalog } from '../../support/user-text.ts';
 
 const ZONE = 'America/Chicago';
 const workspace = { settings: { ...DEFAULT_SETTINGS, holidays: [], holidaysSet: true } };
 const t = plainCatalog(en.checkins.report);
 
-const pair: Pair = {
-  id: 'p1',
-  workspaceId: 'w1',
-  mentorId: 'ana',
-  menteeId: 'ben',
-  kind: 'mentoring',
-  status: 'active',
-  cadence: 'weekly',
-  focus: null,
-  reason: null,
-  mentorAccepted: true,
-  menteeAccepted: true,
-  createdAt: '2026-11-30T12:00:00.000Z',
-  updatedAt: '2026-11-30T12:00:00.000Z',
-};
+const pair: Pair = pairValue({ createdAt: '2026-11-30T12:00:00.000Z', updatedAt: '2026-11-30T12:00:00.000Z' });
 
 let n = 0;
 function row(memberId: string, isoWeek: string, outcome?: CheckinOutcome, pairIds = ['p1']): CheckinParticipation {
