@@ -23,6 +23,8 @@ const ZONES: Record<string, string> = {
   'tom-becker': CHICAGO,
 };
 const TOUCHPOINT_KINDS = new Set(['checkin', 'checkin_reminder', 'checkin_paused', 'nudge']);
+/** 09:00 (the check-in time) on `date` in `zone`. */
+const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
 
 const apps = useLocalApps();
 const database = await createDatabase({ url: testDatabaseUrl(), maxConnections: TEST_POOL_MAX });
@@ -127,7 +129,6 @@ describe('moving the clock a day at a time from 11:56 PM', () => {
     }
     const monday1 = p.pairedAt.setZone(CHICAGO).plus({ days: 1 }).toISODate() ?? '';
     const [m1, t1, m2, t2] = [after(monday1, 0), after(monday1, 1), after(monday1, 7), after(monday1, 8)];
-    const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
     const lines = await touchpoints(p);
     expect(lines).toEqual(
       expected([
@@ -177,7 +178,6 @@ describe('moving the clock an hour, then a week, from 08:59 AM', () => {
     );
     const m1 = p.pairedAt.setZone(NEW_YORK).toISODate() ?? '';
     const [t1, m2] = [after(m1, 1), after(m1, 7)];
-    const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
 
     expect((await p.app.post('/local/clock', { advance: 'PT1H' })).status).toBe(200);
     // 09:00 came in New York only; Chicago's 09:00 is 10:00 there.
@@ -219,7 +219,6 @@ describe('moving the clock a week at a time from 3 PM in Honolulu', () => {
     expect((await p.app.post('/local/clock', { advance: 'P1W' })).status).toBe(200);
     const m1 = p.pairedAt.setZone(HONOLULU).toISODate() ?? '';
     const [m2, t2, m3] = [after(m1, 7), after(m1, 8), after(m1, 14)];
-    const nine = (date: string, zone: string) => DateTime.fromISO(`${date}T09:00`, { zone });
     const lines = await touchpoints(p);
     expect(lines).toEqual(
       expected([
