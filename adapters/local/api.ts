@@ -4,9 +4,12 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { type DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import type { Bot } from '../../src/core/bot.ts';
+import { mentionAddresses } from '../../src/core/messages/addresses.ts';
+import type { Message } from '../../src/core/messages/model.ts';
 import type { Member } from '../../src/core/model.ts';
 import type { Clock, Repositories } from '../../src/core/ports.ts';
 import type { LocalInboxStore } from './platform.ts';
+import { pageMessage } from './render.ts';
 
 export interface LocalApiDeps {
   bot: Bot;
@@ -64,6 +67,12 @@ export function localApiRouter(deps: LocalApiDeps): Router {
     return member;
   };
 
+  /** Replies as the page reads them, mentions by local member id. */
+  const forPage = async (replies: Message[]) => {
+    const addresses = await mentionAddresses(deps.repos.members, deps.workspaceId, replies);
+    return replies.map((reply) => pageMessage(reply, addresses));
+  };
+
   router.get('/members', async (_req, res) => {
     const members = await deps.repos.members.list(deps.workspaceId);
     res.json({
@@ -85,7 +94,7 @@ export function localApiRouter(deps: LocalApiDeps): Router {
       memberExternalId: body.as,
       text: slash ? text.replace(/^\/rounds\b/i, '').trim() : text,
     });
-    res.json({ replies });
+    res.json({ replies: await forPage(replies) });
   });
 
   router.post('/act', async (req, res) => {
@@ -97,13 +106,13 @@ export function localApiRouter(deps: LocalApiDeps): Router {
         ? { ...base, type: 'form', formId: body.actionId, value: body.value, fields: body.fields }
         : { ...base, type: 'action', actionId: body.actionId, value: body.value },
     );
-    const replacement = replies.find((r) => r.replace);
+    const replacement = replies.find((r) => r.intent === 'replace');
     if (replacement && body.message) {
       // Only a message in the presser's own inbox; the page shows the replacement in its place.
       const own = (await deps.inbox.listFor(deps.workspaceId, member.id)).some((m) => m.id === body.message);
       if (own) await deps.inbox.update(deps.workspaceId, body.message, { text: replacement.text, blocks: replacement.blocks });
     }
-    res.json({ replies });
+    res.json({ replies: await forPage(replies) });
   });
 
   router.get('/inbox/:memberId', async (req, res) => {
@@ -120,7 +129,7 @@ export function localApiRouter(deps: LocalApiDeps): Router {
         conversation: r.conversation,
         with: r.memberIds.map((id) => externalOf.get(id) ?? id),
         text: r.message.text,
-        blocks: r.message.blocks,
+        blocks: pageMessage(r.message, externalOf).blocks,
       })),
     });
   });

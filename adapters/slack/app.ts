@@ -16,6 +16,7 @@ import { createInstallationStore } from './installation-store.ts';
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.ts';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
 import { toSlackSdkLogger } from './sdk-logger.ts';
+import { mentionAddresses } from '../../src/core/messages/addresses.ts';
 import { parseOpenFormValue, readModalValues, renderHome, renderMessage, renderModal } from './render.ts';
 
 export const SLASH_COMMAND = '/rounds';
@@ -92,7 +93,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       return client;
     },
   };
-  const platform = createSlackPlatform({ clients, limiter });
+  const platform = createSlackPlatform({ clients, limiter, members: repos.members });
+  /** A reply as Slack shows it, the members it mentions looked up. */
+  const render = async (workspace: Workspace, reply: Message) => renderMessage(reply, await mentionAddresses(repos.members, workspace.id, [reply]));
   const afterAck = createAfterAck(AFTER_ACK_CONCURRENCY, log);
   const inbound = opts.http !== undefined;
   if (!inbound) return { platform, limiter, start: async () => undefined, stop: async () => undefined };
@@ -276,8 +279,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         await openModal(client, workspace, command.trigger_id, form, replies);
         return;
       }
+      // A slash command has no message to replace: every reply is private to the asker (ephemeral).
       for (const reply of withOpenFormButtons(replies, command.text ?? '')) {
-        await respond({ response_type: 'ephemeral', ...renderMessage(reply) });
+        await respond({ response_type: 'ephemeral', ...(await render(workspace, reply)) });
       }
     });
   });
@@ -291,9 +295,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (!workspace) return;
     const text = m.text ?? '';
     const replies = await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: m.user, text });
+    // The DM is private already: every reply is a normal message there.
     for (const reply of withOpenFormButtons(replies, text)) {
+      const rendered = await render(workspace, reply);
       await limiter.wait(workspace.externalId, 'chat.postMessage');
-      await say(renderMessage(reply));
+      await say(rendered);
     }
   });
 
@@ -315,7 +321,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         : await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: user, text: value });
       const form = firstForm(replies);
       if (form && triggerId) await openModal(client, workspace, triggerId, form, replies);
-      else for (const reply of replies) await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
+      else for (const reply of replies) await respond({ response_type: 'ephemeral', replace_original: false, ...(await render(workspace, reply)) });
       return;
     }
     const replies = await opts.bot.handle({ type: 'action', workspaceId: workspace.id, memberExternalId: user, actionId, value });
@@ -326,13 +332,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     }
     const pressed = pressedMessage(body);
     for (const reply of replies) {
-      // What was decided takes the place of the message whose button was pressed.
-      if (reply.replace && pressed.responseUrl) {
-        await respond({ replace_original: true, ...renderMessage(reply) });
-      } else if (reply.replace && pressed.ts && pressed.channel) {
+      // What was decided takes the place of the message whose button was pressed; with nothing to replace,
+      // and for every other reply, it is private to the presser.
+      const replace = reply.intent === 'replace';
+      if (replace && pressed.responseUrl) {
+        await respond({ replace_original: true, ...(await render(workspace, reply)) });
+      } else if (replace && pressed.ts && pressed.channel) {
         await platform.update(workspace, { messageId: pressed.ts, conversationId: pressed.channel }, reply);
       } else {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...(await render(workspace, reply)) });
       }
     }
   });
@@ -356,13 +364,17 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     // The core answers a mistake by showing the form again: keep the modal open with the explanation in it.
     const again = firstForm(replies);
     if (again) {
-      await ack({ response_action: 'update', view: renderModal(again, { contextBlocks: contextBefore(replies) }) });
+      const contextBlocks = contextBefore(replies);
+      const mentions = await mentionAddresses(repos.members, workspace.id, [{ text: ' ', blocks: contextBlocks }]);
+      await ack({ response_action: 'update', view: renderModal(again, { contextBlocks, mentions }) });
       return;
     }
     await ack();
+    // A modal has closed: its answers go to the member's DM with Rounds, which is private already.
     for (const reply of replies) {
+      const rendered = await render(workspace, reply);
       await limiter.wait(workspace.externalId, 'chat.postMessage');
-      await client.chat.postMessage({ channel: user, ...renderMessage(reply) });
+      await client.chat.postMessage({ channel: user, ...rendered });
     }
   });
 
@@ -372,7 +384,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (!workspace) return;
     const views = await opts.bot.home(workspace.id, event.user);
     await limiter.wait(workspace.externalId, 'views.publish');
-    await client.views.publish({ user_id: event.user, view: renderHome(views) });
+    const mentions = await mentionAddresses(repos.members, workspace.id, views);
+    await client.views.publish({ user_id: event.user, view: renderHome(views, mentions) });
   });
 
   app.event('team_join', async ({ event, body }) => {
@@ -398,8 +411,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
 
   async function openModal(client: WebClient, workspace: Workspace, triggerId: string, form: FormBlock, replies: Message[]) {
+    const contextBlocks = contextBefore(replies);
+    const mentions = await mentionAddresses(repos.members, workspace.id, [{ text: ' ', blocks: contextBlocks }]);
     await limiter.wait(workspace.externalId, 'views.open', 2_000);
-    await client.views.open({ trigger_id: triggerId, view: renderModal(form, { contextBlocks: contextBefore(replies) }) });
+    await client.views.open({ trigger_id: triggerId, view: renderModal(form, { contextBlocks, mentions }) });
   }
 
   return {

@@ -6,6 +6,7 @@ import type { DirectoryUser, Locale, Workspace } from '../../src/core/model.ts';
 import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
 import { toRoundsError } from './errors.ts';
 import type { SlackRateLimiter } from './rate-limiter.ts';
+import { type MemberLookup, mentionAddresses } from '../../src/core/messages/addresses.ts';
 import { renderMessage } from './render.ts';
 
 /** The metadata event type that tags every delivery with its idempotency key. */
@@ -39,7 +40,7 @@ async function call<T>(limiter: SlackRateLimiter, teamId: string, method: string
   }
 }
 
-export function createSlackPlatform(deps: { clients: SlackClients; limiter: SlackRateLimiter }): ChatPlatform & {
+export function createSlackPlatform(deps: { clients: SlackClients; limiter: SlackRateLimiter; members: MemberLookup }): ChatPlatform & {
   conversationFor(workspace: Workspace, to: Recipient): Promise<string>;
 } {
   const { clients, limiter } = deps;
@@ -62,7 +63,7 @@ export function createSlackPlatform(deps: { clients: SlackClients; limiter: Slac
     async send(workspace: Workspace, to: Recipient, message: Message, key: string): Promise<SentMessage> {
       const client = await clients.forTeam(workspace.externalId);
       const channel = to.kind === 'dm' ? to.member.externalId : await conversationFor(workspace, to);
-      const rendered = renderMessage(message);
+      const rendered = renderMessage(message, await mentionAddresses(deps.members, workspace.id, [message]));
       const result = await call(limiter, workspace.externalId, 'chat.postMessage', () =>
         client.chat.postMessage({
           channel,
@@ -76,7 +77,7 @@ export function createSlackPlatform(deps: { clients: SlackClients; limiter: Slac
 
     async update(workspace, sent, message) {
       const client = await clients.forTeam(workspace.externalId);
-      const rendered = renderMessage(message);
+      const rendered = renderMessage(message, await mentionAddresses(deps.members, workspace.id, [message]));
       await call(limiter, workspace.externalId, 'chat.update', () =>
         client.chat.update({ channel: sent.conversationId, ts: sent.messageId, text: rendered.text, blocks: rendered.blocks }),
       );

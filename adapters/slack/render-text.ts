@@ -1,25 +1,23 @@
-// Text for Slack: mrkdwn escaping that keeps the core's mentions and links and makes user text inert, and splitting/truncation that never cuts a token, an entity or a surrogate pair.
-import { stripUserText, userTextPieces } from '../../src/core/messages/user-text.ts';
+// Text for Slack: the core's parsed text rendered as mrkdwn (every text node escaped and inert, mentions by the
+// member's Slack id), and splitting/truncation that never cuts a token, an entity or a surrogate pair.
+import { type Inline, joinBlocks, parseRich, plainRich } from '../../src/core/messages/inline.ts';
 
-/** Longest mention or link passed through as a token; anything longer is escaped as text. */
-const MAX_TOKEN = 1000;
 const ELLIPSIS = '…';
 
-/**
- * What the core may write inside angle brackets and Slack should interpret: a member mention
- * `<@ID>` / `<@ID|label>` and a link `<http…>` / `<http…|label>`. Everything else — `<!channel>`,
- * `<#C1>`, `<script>` typed by a person — is escaped, so free text can never ping a channel.
- */
-const PASS_THROUGH = /<@[A-Za-z0-9][A-Za-z0-9._-]*(?:\|[^<>|\n]*)?>|<https?:\/\/[^\s<>|]+(?:\|[^<>\n]*)?>/g;
+/** Member id → Slack user id, for the mentions in the messages being rendered. A member not in it is named. */
+export type MentionBook = ReadonlyMap<string, string>;
+const NO_MENTIONS: MentionBook = new Map();
 
 /**
  * Slack has no escape for its style characters. It styles only when `*`, `_`, `~` or a backtick
- * stands at a word boundary, so in user text each one gets a zero-width space on both sides: it is
+ * stands at a word boundary, so in text each one gets a zero-width space on both sides: it is
  * then inside a "word" and can neither open nor close bold, italics, strike or code, and the reader
  * sees the character as typed. A zero-width space is invisible and copies as nothing in most places.
  */
 const ZWSP = '\u200B';
 const STYLE_CHARS = /[*_~`]/g;
+const SLACK_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const LINK_URL = /^(?:https?:\/\/|mailto:)[^\s<>|]{1,1000}$/;
 
 /** Indivisible pieces of escaped mrkdwn: a token, an entity, a neutralised style character, or one code point. */
 const ATOMS = /<[^>]*>|&(?:amp|lt|gt);|\u200B[*_~`]\u200B|[\s\S]/gu;
@@ -29,36 +27,54 @@ function escapeControl(text: string): string {
 }
 
 /**
- * Escapes message text for mrkdwn. The core's own text keeps its mention and link tokens and its
- * `*bold*`; user text (a `userText` span) is escaped completely and its style characters neutralised,
- * so nothing a person typed becomes a link, a mention, a ping or formatting. The span markers go.
+ * The core's text as mrkdwn. Only the parsed structure becomes markup (bold, italics, code, links, mentions,
+ * list bullets); every piece of text, the core's own and a person's alike, is escaped and its style characters
+ * neutralised, so nothing typed becomes a link, a mention, a ping or formatting.
  */
-export function escapeMrkdwn(text: string): string {
-  return userTextPieces(text)
-    .map((piece) => (piece.user ? escapeUserText(piece.text) : escapeCoreText(piece.text)))
+export function escapeMrkdwn(text: string, mentions: MentionBook = NO_MENTIONS): string {
+  return joinBlocks(parseRich(text), (nodes) => inlineMrkdwn(nodes, mentions), (line) => `• ${line}`);
+}
+
+function inlineMrkdwn(nodes: readonly Inline[], mentions: MentionBook): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return escapeText(node.text);
+        case 'break':
+          return '\n';
+        case 'strong':
+          return styled('*', inlineMrkdwn(node.children, mentions));
+        case 'emphasis':
+          return styled('_', inlineMrkdwn(node.children, mentions));
+        case 'code':
+          return node.text.trim() ? `\`${escapeControl(node.text.replace(/`/g, 'ˋ'))}\`` : '';
+        case 'link': {
+          const label = inlineMrkdwn(node.children, mentions).replace(/[|\n]/g, ' ').replace(/>/g, '&gt;');
+          return LINK_URL.test(node.url) ? `<${node.url}|${label}>` : label;
+        }
+        case 'mention': {
+          const id = mentions.get(node.memberId);
+          return id !== undefined && SLACK_ID.test(id) ? `<@${id}>` : escapeText(node.label);
+        }
+      }
+    })
     .join('');
 }
 
-/** User text for mrkdwn: `&`, `<`, `>` always escaped, style characters neutralised. */
-export function escapeUserText(text: string): string {
+/** Bold or italics around rendered text; Slack styles nothing when the text is blank. */
+function styled(mark: string, inner: string): string {
+  return inner.trim() ? `${mark}${inner}${mark}` : inner;
+}
+
+/** Text for mrkdwn: `&`, `<`, `>` always escaped, style characters neutralised. */
+export function escapeText(text: string): string {
   return escapeControl(text).replace(STYLE_CHARS, (ch) => `${ZWSP}${ch}${ZWSP}`);
 }
 
-/** Text for a plain_text element (buttons, headers, options, titles, notification text): user-text markers removed. */
+/** Text for a plain_text element (buttons, headers, options, titles, notification text): markup and markers removed. */
 export function plainUserText(text: string): string {
-  return stripUserText(text);
-}
-
-function escapeCoreText(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(PASS_THROUGH)) {
-    const token = match[0];
-    out += escapeControl(text.slice(last, match.index));
-    out += token.length <= MAX_TOKEN ? token : escapeControl(token);
-    last = match.index + token.length;
-  }
-  return out + escapeControl(text.slice(last));
+  return plainRich(text);
 }
 
 function atomsOf(escaped: string): string[] {

@@ -15,10 +15,13 @@ import type {
   SectionBlock,
   StaticSelect,
 } from '@slack/types';
-import { stripMarkup } from '../../src/core/messages/build.ts';
+import { plainRich } from '../../src/core/messages/inline.ts';
 import type { Block, Button, Field, FormBlock, Input, Message, Select } from '../../src/core/messages/model.ts';
+import { stripUserText } from '../../src/core/messages/user-text.ts';
 import { SLACK_LIMITS as L, SlackRenderError, requireMaxLength } from './render-limits.ts';
-import { escapeMrkdwn, plainUserText, splitMrkdwn, truncateMrkdwn, truncatePlain } from './render-text.ts';
+import { escapeMrkdwn, escapeText, type MentionBook, splitMrkdwn, truncateMrkdwn, truncatePlain } from './render-text.ts';
+
+export type { MentionBook } from './render-text.ts';
 
 export { SLACK_LIMITS, SlackRenderError } from './render-limits.ts';
 
@@ -61,24 +64,26 @@ export interface ModalOptions {
   contextBlocks?: Block[];
   /** Without it Slack shows its own "Cancel", in the reader's Slack language. */
   closeLabel?: string;
+  /** Slack ids of the members the context blocks mention. */
+  mentions?: MentionBook;
 }
 
 /** `view.state.values` of a `view_submission`: block id → action id → state. */
 export type ModalStateValues = Record<string, Record<string, ViewStateValue>>;
 
 /** For `chat.postMessage`, `chat.update`, `chat.postEphemeral` and `respond`. */
-export function renderMessage(message: Message): RenderedMessage {
+export function renderMessage(message: Message, mentions: MentionBook = new Map()): RenderedMessage {
   return {
-    text: truncateMrkdwn(escapeMrkdwn(message.text), L.messageText),
-    blocks: capBlocks(renderBlocks(message.blocks), L.messageBlocks),
+    text: truncateMrkdwn(escapeText(message.text), L.messageText),
+    blocks: capBlocks(renderBlocks(message.blocks, mentions), L.messageBlocks),
   };
 }
 
 /** The App Home tab: each message's blocks, a divider between messages, at most 100 blocks. */
-export function renderHome(messages: Message[]): HomeView {
+export function renderHome(messages: Message[], mentions: MentionBook = new Map()): HomeView {
   const blocks: KnownBlock[] = [];
   for (const message of messages) {
-    const rendered = renderBlocks(message.blocks);
+    const rendered = renderBlocks(message.blocks, mentions);
     if (rendered.length === 0) continue;
     if (blocks.length > 0) blocks.push({ type: 'divider' });
     blocks.push(...rendered);
@@ -97,7 +102,7 @@ export function renderModal(form: FormBlock, opts: ModalOptions = {}): ModalView
     throw new SlackRenderError(`form "${form.formId}" has ${form.inputs.length} inputs; a modal holds ${L.viewBlocks} blocks`);
   }
   const inputs = form.inputs.map((input) => renderInput(input, form.formId));
-  const context = capBlocks(renderBlocks(opts.contextBlocks ?? []), L.viewBlocks - inputs.length);
+  const context = capBlocks(renderBlocks(opts.contextBlocks ?? [], opts.mentions ?? new Map()), L.viewBlocks - inputs.length);
   const callbackId = requireMaxLength(`callback_id of form "${form.formId}"`, opts.callbackId ?? form.formId, L.callbackId);
   const metadata = opts.privateMetadata ?? form.value;
   if (metadata !== undefined) requireMaxLength(`private_metadata of form "${form.formId}"`, metadata, L.privateMetadata);
@@ -156,20 +161,20 @@ function readState(state: ViewStateValue): string {
 
 // ---- blocks ------------------------------------------------------------------------------------
 
-function renderBlocks(blocks: Block[]): KnownBlock[] {
-  return blocks.flatMap(renderBlock);
+function renderBlocks(blocks: Block[], mentions: MentionBook): KnownBlock[] {
+  return blocks.flatMap((block) => renderBlock(block, mentions));
 }
 
-function renderBlock(block: Block): KnownBlock[] {
+function renderBlock(block: Block, mentions: MentionBook): KnownBlock[] {
   switch (block.type) {
     case 'header': {
-      const text = stripMarkup(block.text).trim();
-      return text.length > 0 ? [{ type: 'header', text: plain(text, L.headerText) }] : [];
+      const text = plainRich(block.text).trim();
+      return text.length > 0 ? [{ type: 'header', text: plain(block.text, L.headerText) }] : [];
     }
     case 'section':
-      return renderSection(block.text, block.fields ?? []);
+      return renderSection(block.text, block.fields ?? [], mentions);
     case 'context': {
-      const text = truncateMrkdwn(escapeMrkdwn(block.text), L.contextText);
+      const text = truncateMrkdwn(escapeMrkdwn(block.text, mentions), L.contextText);
       return text.trim().length > 0 ? [contextBlock(text)] : [];
     }
     case 'divider':
@@ -182,12 +187,12 @@ function renderBlock(block: Block): KnownBlock[] {
 }
 
 /** Long text becomes several sections split at line breaks; fields go 10 to a section after the text. */
-function renderSection(text: string, fields: Field[]): SectionBlock[] {
-  const sections: SectionBlock[] = splitMrkdwn(escapeMrkdwn(text), L.sectionText).map((part) => ({
+function renderSection(text: string, fields: Field[], mentions: MentionBook): SectionBlock[] {
+  const sections: SectionBlock[] = splitMrkdwn(escapeMrkdwn(text, mentions), L.sectionText).map((part) => ({
     type: 'section',
     text: mrkdwn(part),
   }));
-  const rendered = fields.map(renderField);
+  const rendered = fields.map((field) => renderField(field, mentions));
   for (let i = 0; i < rendered.length; i += L.sectionFields) {
     const chunk = rendered.slice(i, i + L.sectionFields);
     const last = sections.at(-1);
@@ -197,9 +202,9 @@ function renderSection(text: string, fields: Field[]): SectionBlock[] {
   return sections;
 }
 
-function renderField(field: Field): MrkdwnElement {
-  const label = `*${truncateMrkdwn(escapeMrkdwn(field.label.trim()), L.fieldText / 2)}*`;
-  const value = escapeMrkdwn(field.value);
+function renderField(field: Field, mentions: MentionBook): MrkdwnElement {
+  const label = `*${truncateMrkdwn(escapeText(plainRich(field.label).trim()), L.fieldText / 2)}*`;
+  const value = escapeMrkdwn(field.value, mentions);
   if (value.trim().length === 0) return mrkdwn(label);
   return mrkdwn(`${label}\n${truncateMrkdwn(value, L.fieldText - label.length - 1)}`);
 }
@@ -256,7 +261,7 @@ function renderFormReference(form: FormBlock): SectionBlock {
       `form "${shortId(form.formId)}" cannot be opened from a message: its reference is ${value.length} characters; a button value holds ${L.buttonValue}`,
     );
   }
-  const title = escapeMrkdwn(truncatePlain(stripMarkup(form.title).trim() || form.title, L.headerText));
+  const title = escapeText(truncatePlain(plainRich(form.title).trim() || stripUserText(form.title), L.headerText));
   return {
     type: 'section',
     text: mrkdwn(`*${title}*`),
@@ -368,8 +373,8 @@ function shortId(id: string): string {
 
 /** A plain_text element: markup stripped, cut to `max` with "…". */
 function plain(text: string, max: number): PlainTextElement {
-  const stripped = plainUserText(stripMarkup(text)).trim();
-  return { type: 'plain_text', text: truncatePlain(stripped.length > 0 ? stripped : plainUserText(text), max), emoji: true };
+  const stripped = plainRich(text).trim();
+  return { type: 'plain_text', text: truncatePlain(stripped.length > 0 ? stripped : stripUserText(text), max), emoji: true };
 }
 
 function mrkdwn(text: string): MrkdwnElement {
@@ -384,5 +389,5 @@ function contextBlock(text: string): ContextBlock {
 function capBlocks(blocks: KnownBlock[], max: number): KnownBlock[] {
   if (blocks.length <= max) return blocks;
   if (max <= 0) return [];
-  return [...blocks.slice(0, max - 1), contextBlock(escapeMrkdwn(SLACK_TEXT.more))];
+  return [...blocks.slice(0, max - 1), contextBlock(escapeText(SLACK_TEXT.more))];
 }

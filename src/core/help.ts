@@ -33,17 +33,17 @@ const TOPIC_BY_WORD: Record<string, HelpKey> = {
 
 function line(t: Catalog, key: HelpKey): string {
   const [usage, what] = t.help.commands[key];
-  return `*${usage}* — ${what}`;
+  return `**${usage}** — ${what}`;
 }
 
 export function helpMessage(t: Catalog, name: string, manager: boolean): Message {
   const blocks = [
     header(t.help.title),
     section(t.help.intro(name)),
-    section(`*${t.help.staffHeading}*\n${STAFF_TOPICS.map((k) => `• ${line(t, k)}`).join('\n')}`),
+    section(`**${t.help.staffHeading}**\n${STAFF_TOPICS.map((k) => `• ${line(t, k)}`).join('\n')}`),
   ];
   if (manager) {
-    blocks.push(section(`*${t.help.managerHeading}*\n${MANAGER_TOPICS.map((k) => `• ${line(t, k)}`).join('\n')}`));
+    blocks.push(section(`**${t.help.managerHeading}**\n${MANAGER_TOPICS.map((k) => `• ${line(t, k)}`).join('\n')}`));
   }
   blocks.push(divider(), context(t.help.footer));
   return message(blocks);

@@ -27,14 +27,14 @@ export async function buildHome(ctx: HandlerContext): Promise<Message[]> {
   const skillLines = [...skills]
     .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])
     .map((s) => `• ${taskName.get(s.taskId) ?? '?'} — ${t.home.level[s.level]}`);
-  blocks.push(divider(), section(`*${t.home.skillsHeading}*\n${skillLines.length ? skillLines.join('\n') : t.home.skillsNone}`));
+  blocks.push(divider(), section(`**${t.home.skillsHeading}**\n${skillLines.length ? skillLines.join('\n') : t.home.skillsNone}`));
 
   const offLines = timeOff.map((o) => `• ${o.startDate === o.endDate ? o.startDate : `${o.startDate} – ${o.endDate}`}`);
-  blocks.push(section(`*${t.home.timeOffHeading}*\n${offLines.length ? offLines.join('\n') : t.home.timeOffNone}`));
+  blocks.push(section(`**${t.home.timeOffHeading}**\n${offLines.length ? offLines.join('\n') : t.home.timeOffNone}`));
 
   const live = pairs.filter((p) => p.status !== 'declined' && p.status !== 'completed');
   const pairLines = live.map((p) => `• ${pairLine(ctx, p, nameOf)}`);
-  blocks.push(section(`*${t.home.pairsHeading}*\n${pairLines.length ? pairLines.join('\n') : t.home.pairsNone}`));
+  blocks.push(section(`**${t.home.pairsHeading}**\n${pairLines.length ? pairLines.join('\n') : t.home.pairsNone}`));
 
   if (isManager(member)) blocks.push(divider(), ...(await programHealth(ctx, members.length)));
   blocks.push(context(t.home.helpHint));
@@ -65,7 +65,7 @@ async function programHealth(ctx: HandlerContext, people: number) {
   const gaps = tasks.filter((task) => (covering.get(task.id) ?? 0) < 2).length;
   const f = ctx.t.home.managerFields;
   return [
-    section(`*${ctx.t.home.managerHeading}*`, [
+    section(`**${ctx.t.home.managerHeading}**`, [
       { label: f.members, value: String(people) },
       { label: f.activePairs, value: String(pairs.filter((p) => p.status === 'active').length) },
       { label: f.proposedPairs, value: String(pairs.filter((p) => p.status === 'proposed').length) },

@@ -1,4 +1,4 @@
-// The core's boundary (docs/architecture.md, Layers): src/core imports only its own modules, zod, luxon, chrono-node and node:*.
+// The core's boundary (docs/architecture.md, Layers): src/core imports only its own modules, zod, luxon, chrono-node, mdast-util-from-markdown (the text parser) and node:*.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const core = join(root, 'src/core');
-const ALLOWED_PACKAGES = new Set(['zod', 'luxon', 'chrono-node']);
+const ALLOWED_PACKAGES = new Set(['zod', 'luxon', 'chrono-node', 'mdast-util-from-markdown', 'mdast']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

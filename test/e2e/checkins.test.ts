@@ -217,7 +217,7 @@ describe('an answered check-in', () => {
     const { status, json } = await act('luis-ortega', met, checkin.id);
     expect(status).toBe(200);
     const replies = (json as { replies: (Message & { replace?: boolean })[] }).replies;
-    expect(replies[0]?.replace).toBe(true);
+    expect(replies[0]?.intent).toBe('replace');
     expect(allText(replies.slice(1))).toContain('you met with Ana García');
 
     const settled = (await app.inbox('luis-ortega')).find((m) => m.id === checkin.id);

@@ -27,14 +27,14 @@ function buttonOf(messages: readonly Pick<Message, 'blocks' | 'text'>[], actionI
 
 /** The proposals of a matching reply, as "Mentor → Mentee" lines, in order. */
 function proposalsOf(replies: readonly Message[]): string[] {
-  return replies.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'section' ? [...b.text.matchAll(/^\*\d+\. (.+?) → (.+?)\* ·/gm)].map((x) => `${x[1]} → ${x[2]}`) : [])));
+  return replies.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'section' ? [...b.text.matchAll(/^\*\*\d+\. (.+?) → (.+?)\*\* ·/gm)].map((x) => `${x[1]} → ${x[2]}`) : [])));
 }
 
 /** The Approve or Skip button of one proposal in a matching reply. */
 function proposalButton(replies: readonly Message[], pair: string, actionId: 'match.approve' | 'match.skip'): Button {
   for (const reply of replies) {
     const blocks = reply.blocks;
-    const at = blocks.findIndex((b) => b.type === 'section' && b.text.includes(`${pair}*`));
+    const at = blocks.findIndex((b) => b.type === 'section' && b.text.includes(`${pair}**`));
     const next = blocks[at + 1];
     if (at >= 0 && next?.type === 'actions') {
       const found = next.elements.find((e): e is Button => e.type === 'button' && e.actionId === actionId);

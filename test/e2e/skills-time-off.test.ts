@@ -302,7 +302,7 @@ describe('snooze and opt-out', () => {
 
     const undo = buttonLabelled(replies, 'Undo');
     const undone = await app.act('tom-becker', undo.actionId, undo.value);
-    expect(undone).toMatchObject([{ text: "Undone: you're not snoozed any more.", replace: true }]);
+    expect(undone).toMatchObject([{ text: "Undone: you're not snoozed any more.", intent: 'replace' }]);
     expect((await member('tom-becker')).snoozedUntil).toBeNull();
     expect(allText(await app.act('tom-becker', undo.actionId, undo.value))).toMatch(/nothing to undo/);
     expect(allText(await app.say('tom-becker', 'snooze off'))).toMatch(/not snoozed/);
@@ -373,7 +373,8 @@ describe('coverage gaps when time off is recorded', () => {
       return messages.length > 0 ? messages : undefined;
     });
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]?.text).toMatch(/<@priya-shah> will be out Mon .* – Fri .*, and nobody else trained is in for:/);
+    expect(inbox[0]?.text).toMatch(/Heads-up: Priya Shah will be out Mon .* – Fri .*, and nobody else trained is in for:/);
+    expect(JSON.stringify(inbox[0]?.blocks)).toContain('{"type":"mention","memberId":"priya-shah","label":"Priya Shah"}');
     expect(inbox[0]?.text).toMatch(/Claims submission/);
 
     // The same entry never produces a second notice; a new, separate entry is a new notice.

@@ -84,24 +84,26 @@ describe('who hears about an uncovered task', () => {
     if (!entry) throw new Error('nothing recorded');
     expect(await toldUnder(`timeoff-gap:${entry.id}:`)).toEqual(['rosa-martinez']);
     const [headsUp] = await eventually(async () => {
-      const found = await inboxMatching('rosa-martinez', /Heads-up: <@jamal-carter> will be out/);
+      const found = await inboxMatching('rosa-martinez', /Heads-up: Jamal Carter will be out/);
       return found.length > 0 ? found : undefined;
     });
     expect(headsUp?.text).toContain(`will be out ${week}`);
+    // The page shows Jamal as a mention of the member (by local id), not as text.
+    expect(JSON.stringify(headsUp?.blocks)).toContain('{"type":"mention","memberId":"jamal-carter","label":"Jamal Carter"}');
 
     // Cancelling asks first, naming the dates; "Keep it" keeps it.
     const ask = await app.say('jamal-carter', 'out cancel');
     expect(allText(ask)).toBe(`Cancel your time off ${week}?\n[Cancel time off ${week}] [Keep it]`);
     expect(await timeOffOf('jamal-carter')).toHaveLength(1);
     const keep = buttonLabelled(ask, 'Keep it');
-    expect(await app.act('jamal-carter', keep.actionId, keep.value)).toMatchObject([{ text: `Kept your time off ${week}.`, replace: true }]);
+    expect(await app.act('jamal-carter', keep.actionId, keep.value)).toMatchObject([{ text: `Kept your time off ${week}.`, intent: 'replace' }]);
     expect(await timeOffOf('jamal-carter')).toHaveLength(1);
 
     // Confirmed: removed, and exactly the people told hear that no cover is needed.
     const confirm = buttonLabelled(await app.say('jamal-carter', 'out cancel'), `Cancel time off ${week}`);
     const cancelled = await app.act('jamal-carter', confirm.actionId, confirm.value);
     expect(cancelled).toMatchObject([
-      { text: `Cancelled your time off ${week}. I've told Rosa Martínez that no cover is needed.`, replace: true },
+      { text: `Cancelled your time off ${week}. I've told Rosa Martínez that no cover is needed.`, intent: 'replace' },
     ]);
     expect(await timeOffOf('jamal-carter')).toEqual([]);
     expect(await toldUnder(`timeoff-withdrawn:${entry.id}:`)).toEqual(['rosa-martinez']);
@@ -148,13 +150,13 @@ describe('Undo on what was recorded', () => {
     const undo = buttonLabelled(replies, 'Undo');
     const undone = await app.act('sarah-patel', undo.actionId, undo.value);
     expect(undone).toMatchObject([
-      { text: `Undone: your time off ${week} is no longer recorded. I've told Dr. James Wu that no cover is needed.`, replace: true },
+      { text: `Undone: your time off ${week} is no longer recorded. I've told Dr. James Wu that no cover is needed.`, intent: 'replace' },
     ]);
     expect(await timeOffOf('sarah-patel')).toEqual([]);
     expect(await toldUnder(`timeoff-withdrawn:${entry.id}:`)).toEqual(['james-wu']);
 
     const again = await app.act('sarah-patel', undo.actionId, undo.value);
-    expect(again[0]?.replace).toBeUndefined();
+    expect(again[0]?.intent).not.toBe('replace');
     expect(allText(again)).toMatch(/nothing to undo/);
     expect(await timeOffOf('sarah-patel')).toEqual([]);
   });
@@ -191,7 +193,7 @@ describe('Undo on what was recorded', () => {
     const replies = await app.say('ben-okafor', `snooze until ${second.toFormat('LLL d')}`);
     const undo = buttonLabelled(replies, 'Undo');
     expect(await app.act('ben-okafor', undo.actionId, undo.value)).toMatchObject([
-      { text: `Undone: I'm back to staying quiet until ${day(first, today)}.`, replace: true },
+      { text: `Undone: I'm back to staying quiet until ${day(first, today)}.`, intent: 'replace' },
     ]);
     expect((await member('ben-okafor')).snoozedUntil).toBe(first.toISODate());
     expect(allText(await app.act('ben-okafor', undo.actionId, undo.value))).toMatch(/nothing to undo/);
@@ -203,7 +205,7 @@ describe('Undo on what was recorded', () => {
     const back = await app.say('keisha-jones', 'optin');
     const undo = buttonLabelled(back, 'Undo');
     expect(await app.act('keisha-jones', undo.actionId, undo.value)).toMatchObject([
-      { text: "Undone: you've left Rounds again. Type optin to come back.", replace: true },
+      { text: "Undone: you've left Rounds again. Type optin to come back.", intent: 'replace' },
     ]);
     expect((await member('keisha-jones')).optedOut).toBe(true);
     expect(allText(await app.act('keisha-jones', undo.actionId, undo.value))).toMatch(/nothing to undo/);
@@ -233,7 +235,7 @@ describe('Undo on what was recorded', () => {
     expect(allText(replies)).toBe("Done: you're now expert in Phones and Vitals.\n[Undo]");
     const undo = buttonLabelled(replies, 'Undo');
     expect(await app.act('ana-garcia', undo.actionId, undo.value)).toMatchObject([
-      { text: 'Undone: your Phones and Vitals are back as before.', replace: true },
+      { text: 'Undone: your Phones and Vitals are back as before.', intent: 'replace' },
     ]);
     expect(await levelOf('ana-garcia', 'Phones')).toEqual({ level: 'trained', ownJob: false });
     expect(await levelOf('ana-garcia', 'Vitals')).toBeNull();
@@ -278,7 +280,7 @@ describe('Undo on what was recorded', () => {
     expect(told.length).toBeGreaterThan(0);
     const undo = buttonLabelled(replies, 'Undo');
     const undone = await app.act('jamal-carter', undo.actionId, undo.value);
-    expect(undone[0]?.replace).toBe(true);
+    expect(undone[0]?.intent).toBe('replace');
     expect(allText(undone)).toMatch(/^Undone: your mentor request is withdrawn, and your profile is as it was before\. I've told /);
     const after = await db.repos.profiles.get(workspace.id, jamal.id);
     expect({ learns: after?.learns, optedIn: after?.optedIn, requested: after?.requested ?? null }).toEqual({
@@ -306,7 +308,7 @@ describe('Undo on what was recorded', () => {
     const undone = await app.act('dana-whitfield', undo.actionId, undo.value);
     const shown = DateTime.fromISO(picnic).toFormat('ccc LLL d, yyyy');
     expect(undone).toMatchObject([
-      { text: `Undone: the holidays are as they were before that save.\nNo longer a holiday: ${shown} Staff picnic.`, replace: true },
+      { text: `Undone: the holidays are as they were before that save.\nNo longer a holiday: ${shown} Staff picnic.`, intent: 'replace' },
     ]);
     const after = await settingsNow();
     expect(after?.holidays).not.toContain(picnic);

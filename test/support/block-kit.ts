@@ -7,7 +7,7 @@ export type Surface = 'message' | 'modal' | 'home';
 
 const MAX_BLOCKS: Record<Surface, number> = { message: 50, modal: 100, home: 100 };
 /** Mentions and links the renderer lets through; every other `<`, `>`, `&` must be escaped. */
-const ALLOWED_TOKEN = /<@[A-Za-z0-9][A-Za-z0-9._-]*(?:\|[^<>|\n]*)?>|<https?:\/\/[^\s<>|]+(?:\|[^<>\n]*)?>/g;
+const ALLOWED_TOKEN = /<@[A-Za-z0-9][A-Za-z0-9._-]*(?:\|[^<>|\n]*)?>|<(?:https?:\/\/|mailto:)[^\s<>|]+(?:\|[^<>\n]*)?>/g;
 
 function rec(value: unknown, where: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${where}: not an object`);

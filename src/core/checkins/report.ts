@@ -106,19 +106,19 @@ export async function showReport(ctx: HandlerContext): Promise<Message[]> {
     const zone = zoneOf(memberOf.get(p.pair.menteeId) ?? { timeZone: ctx.workspace.timeZone }, ctx.workspace);
     return t.pairLineNone(...names, firstCheckin(ctx.workspace, zone, ctx.now, activityOf.get(p.pair.id)?.activatedAt ?? null));
   });
-  blocks.push(section(`*${t.pairsHeading}*\n${pairLines.length > 0 ? capped(ctx, pairLines) : t.noPairs}`));
+  blocks.push(section(`**${t.pairsHeading}**\n${pairLines.length > 0 ? capped(ctx, pairLines) : t.noPairs}`));
 
   if (pairs.length > 0) {
     const quiet = pairs.flatMap((pair) => {
       const q = quietness(pair, activityOf.get(pair.id), ctx.now);
       return q.days > CADENCE_DAYS[pair.cadence] ? [t.quietLine(name(pair.mentorId), name(pair.menteeId), q.days, q.sinceMet)] : [];
     });
-    blocks.push(section(`*${t.quietHeading}*\n${quiet.length > 0 ? capped(ctx, quiet) : t.noQuiet}`));
+    blocks.push(section(`**${t.quietHeading}**\n${quiet.length > 0 ? capped(ctx, quiet) : t.noQuiet}`));
   }
 
   const people = [...personParticipation(rows)].map(([id, p]) => ({ name: name(id), ...p })).sort((a, b) => a.name.localeCompare(b.name));
   const personLines = people.map((p) => t.personLine(p.name, p.answered, p.sent));
-  blocks.push(section(`*${t.peopleHeading}*\n${personLines.length > 0 ? capped(ctx, personLines) : t.noPeople}`));
+  blocks.push(section(`**${t.peopleHeading}**\n${personLines.length > 0 ? capped(ctx, personLines) : t.noPeople}`));
 
   const paused = states.filter((s) => s.pausedAt !== null && nameOf.has(s.memberId)).map((s) => name(s.memberId));
   if (paused.length > 0) blocks.push(context(t.paused(paused)));

@@ -145,7 +145,7 @@ async function skillsView(ctx: HandlerContext, target: Target): Promise<Message>
       .sort((a, b) => Number(b.ownJob) - Number(a.ownJob) || (name.get(a.taskId) ?? '').localeCompare(name.get(b.taskId) ?? ''));
     if (mine.length === 0) continue;
     const lines = mine.map((k) => `• ${name.get(k.taskId) ?? ''}${k.ownJob ? ` — _${s.ownJob}_` : ''}`);
-    blocks.push(section(`*${s.heading[level]}*\n${lines.join('\n')}`));
+    blocks.push(section(`**${s.heading[level]}**\n${lines.join('\n')}`));
   }
   if (blocks.length === 1) blocks.push(section(s.empty(target.self, target.member.displayName)));
   else if (skills.some((k) => k.ownJob)) blocks.push(context(s.ownJobNote(target.self)));
@@ -477,7 +477,7 @@ async function catalogueForm(ctx: HandlerContext): Promise<Message> {
   const c = ctx.t.coverage.skills.catalogue;
   const tasks = await tasksOf(ctx);
   return message([
-    section(`*${c.title}*\n${tasks.map((t) => `• ${userText(t.name)}`).join('\n')}`),
+    section(`**${c.title}**\n${tasks.map((t) => `• ${userText(t.name)}`).join('\n')}`),
     context(c.intro(tasks.length)),
     form({
       formId: ID,

@@ -139,7 +139,7 @@ async function tellManagers(
       const t = catalogFor(recipient.locale);
       const theirToday = todayFor(recipient, ctx.now, ctx.workspace.timeZone);
       const lines = [
-        t.coverage.timeOff.gapManager(`<@${member.externalId}>`, spanText(t, entry, theirToday, recipient.locale)),
+        t.coverage.timeOff.gapManager(member, spanText(t, entry, theirToday, recipient.locale)),
         ...gapLines(t, gaps, checked, theirToday, recipient.locale),
       ];
       await ctx.deps.outbox.enqueue({

@@ -55,7 +55,7 @@ function runMessages(ctx: HandlerContext, run: MatchRun, proposals: MatchProposa
   const last = messages[messages.length - 1]!;
   const pending = proposals.filter((p) => p.status === 'pending').length;
   if (pending > 1) last.push(actions(button(tm.approveAll, 'match.approveAll', `all:${run.id}`, 'primary')));
-  if (run.unmatched.length > 0) last.push(section(`*${tm.unmatchedHeading}*\n${unmatchedLines(ctx, run.unmatched, names, learns).join('\n')}`));
+  if (run.unmatched.length > 0) last.push(section(`**${tm.unmatchedHeading}**\n${unmatchedLines(ctx, run.unmatched, names, learns).join('\n')}`));
   return messages.map((blocks) => message(blocks));
 }
 

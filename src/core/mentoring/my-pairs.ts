@@ -41,7 +41,7 @@ export async function showMyPairs(ctx: HandlerContext): Promise<Message[]> {
     if (buttons.length > 0) blocks.push(actions(...buttons));
   }
   if (completed.length > 0) {
-    blocks.push(divider(), section(`*${tm.mine.completedHeading}*`));
+    blocks.push(divider(), section(`**${tm.mine.completedHeading}**`));
     for (const pair of completed) {
       const other = byId.get(pair.mentorId === ctx.member.id ? pair.menteeId : pair.mentorId)?.displayName ?? '?';
       const reflection = await repos.mentoring.getReflection(ctx.workspace.id, pair.id, ctx.member.id);

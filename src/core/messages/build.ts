@@ -1,4 +1,5 @@
 // Builders for neutral messages; `message()` derives the complete plain-text rendering from the blocks.
+import { mentionedIn, plainRich } from './inline.ts';
 import type { Block, Button, Field, FormBlock, Input, Message, Select } from './model.ts';
 
 export const header = (text: string): Block => ({ type: 'header', text });
@@ -24,40 +25,46 @@ export function textMessage(text: string): Message {
 
 export function message(blocks: Block[]): Message {
   const text = blocks.map(plainText).filter((line) => line.length > 0).join('\n');
-  return { text: text.length > 0 ? text : ' ', blocks };
+  return { text: text.length > 0 ? text : ' ', blocks, intent: blocks.some((b) => b.type === 'form') ? 'form' : 'private' };
 }
 
 /** The same message, marked to replace the one whose button was pressed (a settled message). */
 export function replacing(msg: Message): Message {
-  return { ...msg, replace: true };
-}
-
-/**
- * Strips the core's light markup (`*bold*`, `_italic_`) that adapters render natively. User text
- * (a `userText` span) is kept whole, stars and underscores included: it was never markup.
- */
-export function stripMarkup(text: string): string {
-  const spans: string[] = [];
-  const held = text.replace(/\uE000[^\uE001]*(?:\uE001|$)/g, (span) => `\uE000${spans.push(span) - 1}\uE001`);
-  return held
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
-    .replace(/\uE000(\d+)\uE001/g, (_, i: string) => spans[Number(i)] ?? '');
+  return { ...msg, intent: 'replace' };
 }
 
 function plainText(block: Block): string {
   switch (block.type) {
     case 'header':
     case 'context':
-      return stripMarkup(block.text);
+      return plainRich(block.text);
     case 'section': {
-      const fields = (block.fields ?? []).map((f) => `${f.label}: ${stripMarkup(f.value)}`);
-      return [stripMarkup(block.text), ...fields].filter((s) => s.length > 0).join('\n');
+      const fields = (block.fields ?? []).map((f) => `${plainRich(f.label)}: ${plainRich(f.value)}`);
+      return [plainRich(block.text), ...fields].filter((s) => s.length > 0).join('\n');
     }
     case 'divider':
       return '';
     case 'actions':
-      return block.elements.map((e) => `[${e.label}]`).join(' ');
+      return block.elements.map((e) => `[${plainRich(e.label)}]`).join(' ');
     case 'form':
-      return `${block.title}: ${block.inputs.map((i) => i.label).join(', ')} [${block.submitLabel}]`;
+      return plainRich(`${block.title}: ${block.inputs.map((i) => i.label).join(', ')} [${block.submitLabel}]`);
   }
+}
+
+/** The members the messages mention, by member id: what an adapter looks up to render mentions. */
+export function mentionedMembers(messages: readonly Message[]): string[] {
+  const texts = messages.flatMap((msg) =>
+    msg.blocks.flatMap((block) => {
+      switch (block.type) {
+        case 'header':
+        case 'context':
+          return [block.text];
+        case 'section':
+          return [block.text, ...(block.fields ?? []).map((f) => f.value)];
+        default:
+          return [];
+      }
+    }),
+  );
+  return [...new Set(texts.flatMap(mentionedIn))];
 }

@@ -54,10 +54,13 @@ export const messageSchema = z.object({
   text: z.string().min(1),
   blocks: z.array(blockSchema),
   /**
-   * This reply replaces the message whose button was pressed (or whose form was sent): what was decided,
-   * usually with no buttons left. Without it a reply is a new message.
+   * What the message is, as a reply (docs/architecture.md, Replies): `private`, for the asker only (the default);
+   * `replace`, takes the place of the message whose button was pressed (or whose form was sent), usually what
+   * was decided with no buttons left; `form`, opens the form it carries. Each adapter maps these onto its
+   * platform and degrades where it must: a private reply in a one-to-one chat is a normal message there, and
+   * a `replace` with no pressed message to replace is a private reply.
    */
-  replace: z.literal(true).optional(),
+  intent: z.enum(['private', 'replace', 'form']).optional(),
 });
 
 export type Button = z.infer<typeof buttonSchema>;

@@ -1,4 +1,5 @@
 // Turns a mention in a command into a member of the workspace, or a "who did you mean?" answer.
+import { mention as mentionOf } from '../messages/inline.ts';
 import { userText } from '../messages/user-text.ts';
 import type { Mention } from '../commands/types.ts';
 import type { HandlerContext } from '../context.ts';
@@ -28,7 +29,7 @@ export async function resolveMention(ctx: HandlerContext, mention: Mention): Pro
   if (found.length === 0) return { ok: false, reply: ctx.t.mention.unknown(mention.name) };
   const options = found
     .slice(0, 5)
-    .map((m) => `${userText(m.displayName)} (<@${m.externalId}>)`)
+    .map((m) => `${userText(m.displayName)} (${mentionOf(m)})`)
     .join(', ');
   return { ok: false, reply: ctx.t.mention.ambiguous(mention.name, options) };
 }

@@ -46,7 +46,7 @@ function memberLine(t: Catalog, member: Member, byId: Map<string, Member>, today
     manager ? t.people.roster.reportsTo(manager.displayName) : '',
     statusOf(t, member, today),
   ].filter((p) => p.length > 0);
-  return `• *${userText(member.displayName)}* — ${parts.join(' · ')}`;
+  return `• **${userText(member.displayName)}** — ${parts.join(' · ')}`;
 }
 
 interface Group {
@@ -88,7 +88,7 @@ export function rosterPage(t: Catalog, workspace: Workspace, members: readonly M
     if (group !== current) {
       const continued = group === ordered[start]?.group && start > 0 && ordered[start - 1]?.group === group;
       const title = continued ? t.people.roster.continued(group.title) : userText(group.title);
-      texts.push([`*${title}* · ${group.members.length}`]);
+      texts.push([`**${title}** · ${group.members.length}`]);
       current = group;
     }
     texts[texts.length - 1]?.push(memberLine(t, member, byId, today));

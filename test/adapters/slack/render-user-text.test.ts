@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../adapters/slack/render.ts';
 import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn } from '../../../adapters/slack/render-text.ts';
 import { actions, button, header, message, section } from '../../../src/core/messages/build.ts';
+import { mention } from '../../../src/core/messages/inline.ts';
 import { userText } from '../../../src/core/messages/user-text.ts';
 
 const ZW = '\u200B';
@@ -11,8 +12,9 @@ const MARKERS = /[\uE000\uE001]/;
 
 describe('escapeMrkdwn with user text', () => {
   it('escapes links, mentions, channel and special pings inside a span, and keeps the core tokens outside it', () => {
-    const text = `<@U0CORE> asked for *${userText('<https://evil.example/sso|prior auth> <@U123> <#C999> <!here> & co')}* <https://rounds.example|help>`;
-    expect(escapeMrkdwn(text)).toBe(
+    const asker = { id: 'member-core', displayName: 'Dana' };
+    const text = `${mention(asker)} asked for **${userText('<https://evil.example/sso|prior auth> <@U123> <#C999> <!here> & co')}** [help](https://rounds.example)`;
+    expect(escapeMrkdwn(text, new Map([[asker.id, 'U0CORE']]))).toBe(
       '<@U0CORE> asked for *&lt;https://evil.example/sso|prior auth&gt; &lt;@U123&gt; &lt;#C999&gt; &lt;!here&gt; &amp; co* <https://rounds.example|help>',
     );
   });
@@ -21,8 +23,10 @@ describe('escapeMrkdwn with user text', () => {
     expect(escapeMrkdwn(userText('*bold* _it_ ~s~ `code`'))).toBe(
       `${ZW}*${ZW}bold${ZW}*${ZW} ${ZW}_${ZW}it${ZW}_${ZW} ${ZW}~${ZW}s${ZW}~${ZW} ${ZW}\`${ZW}code${ZW}\`${ZW}`,
     );
-    // The core's own markup is untouched.
-    expect(escapeMrkdwn(`*Done* _now_ ${userText('a')}`)).toBe('*Done* _now_ a');
+    // The core's own markup still renders.
+    expect(escapeMrkdwn(`**Done** _now_ ${userText('a')}`)).toBe('*Done* _now_ a');
+    // Markup inside a span never does, not even when it would close the core's own.
+    expect(escapeMrkdwn(`**a ${userText('b** c')}`)).toBe(`${ZW}*${ZW}${ZW}*${ZW}a b${ZW}*${ZW}${ZW}*${ZW} c`);
   });
 
   it('drops the markers, and a marker without its partner, so none ever reaches Slack', () => {
@@ -65,6 +69,7 @@ describe('renderMessage with user text', () => {
     expect(json).not.toMatch(MARKERS);
     expect(rendered.text).not.toMatch(/<!channel>|<https:/);
     expect(rendered.text).toContain('&lt;!channel&gt;');
+    expect(rendered.text).toContain(`${ZW}*${ZW}Team${ZW}*${ZW}`);
     const [head, body, bar] = rendered.blocks as unknown as [{ text: { text: string } }, { text: { text: string } }, { elements: { text: { text: string } }[] }];
     expect(head.text.text).toBe('Roster · <!channel> *Team* <https://evil.example|x>');
     expect(body.text.text).toBe(`About &lt;!channel&gt; ${ZW}*${ZW}Team${ZW}*${ZW} &lt;https://evil.example|x&gt;`);

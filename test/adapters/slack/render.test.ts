@@ -15,13 +15,18 @@ import {
 import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from '../../../adapters/slack/render-text.ts';
 import { actions, button, context, divider, form, header, message, section, select, textMessage } from '../../../src/core/messages/build.ts';
 import { catalogFor } from '../../../src/core/messages/catalog.ts';
+import { mention } from '../../../src/core/messages/inline.ts';
 import { helpMessage } from '../../../src/core/help.ts';
 import type { Block, FormBlock, Message } from '../../../src/core/messages/model.ts';
 
 import { assertValidBlockKit, assertValidMessage, assertValidModal, type Json } from '../../support/block-kit.ts';
 
+/** Members the tests mention, by member id, and their Slack ids. */
+const ANA = { id: 'member-ana', displayName: 'Ana García' };
+const BOOK = new Map([[ANA.id, 'U123']]);
+
 function render(m: Message): { text: string; blocks: KnownBlock[] } {
-  const rendered = renderMessage(m);
+  const rendered = renderMessage(m, BOOK);
   assertValidMessage(rendered);
   return rendered;
 }
@@ -55,7 +60,7 @@ describe('splitting and cutting text', () => {
   });
 
   it('never cuts an entity or a mention', () => {
-    expect(splitMrkdwn(escapeMrkdwn('ab&cd<@U1>ef'), 5)).toEqual(['ab', '&amp;', 'cd', '<@U1>', 'ef']);
+    expect(splitMrkdwn(escapeMrkdwn(`ab&cd${mention({ id: 'm1', displayName: 'Bo' })}ef`, new Map([['m1', 'U1']])), 5)).toEqual(['ab', '&amp;', 'cd', '<@U1>', 'ef']);
     expect(truncateMrkdwn(escapeMrkdwn('ab&cd'), 5)).toBe('ab…');
     expect(truncateMrkdwn('ab<@U1>', 6)).toBe('ab…');
   });
@@ -80,7 +85,7 @@ describe('renderMessage', () => {
   });
 
   it('renders a section as mrkdwn, keeping bold, italic and bullets', () => {
-    const { blocks } = render(textMessage('*Ana* can cover _prior authorizations_\n• Friday\n• Monday'));
+    const { blocks } = render(textMessage('**Ana** can cover _prior authorizations_\n• Friday\n• Monday'));
     expect(blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: '*Ana* can cover _prior authorizations_\n• Friday\n• Monday' } },
     ]);
@@ -122,25 +127,35 @@ describe('renderMessage', () => {
     ]);
   });
 
-  it('escapes <, > and & but keeps mentions and links', () => {
-    const text = 'Hi <@U123> and <@U123|ana>: <script>alert(1)</script> & <!channel> <#C1> a<b see <https://example.org/a?x=1&y=2|the guide>';
+  it('escapes <, > and & and renders the core mentions (by Slack id) and links', () => {
+    const text = `Hi ${mention(ANA)}: <script>alert(1)</script> & <!channel> <#C1> <@U999> a<b see [the guide](https://example.org/a?x=1&y=2)`;
     const { blocks, text: fallback } = render(textMessage(text));
-    const expected =
-      'Hi <@U123> and <@U123|ana>: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!channel&gt; &lt;#C1&gt; a&lt;b see <https://example.org/a?x=1&y=2|the guide>';
-    expect(json(json(blocks[0]).text).text).toBe(expected);
-    expect(fallback).toBe(expected);
+    expect(json(json(blocks[0]).text).text).toBe(
+      'Hi <@U123>: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!channel&gt; &lt;#C1&gt; &lt;@U999&gt; a&lt;b see <https://example.org/a?x=1&y=2|the guide>',
+    );
+    // The notification text is plain: names, not mentions; nothing in it pings.
+    expect(fallback).toBe('Hi Ana García: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!channel&gt; &lt;#C1&gt; &lt;@U999&gt; a&lt;b see the guide');
+  });
+
+  it('names a mentioned member who has no Slack id, and links only to the web', () => {
+    const text = `${mention({ id: 'member-gone', displayName: 'Ben *Okafor*' })} [run](javascript:alert(1)) [mail](mailto:a@b.example)`;
+    const { blocks } = render(textMessage(text));
+    expect(json(json(blocks[0]).text).text).toBe('Ben \u200B*\u200BOkafor\u200B*\u200B run <mailto:a@b.example|mail>');
   });
 
   it('escapes context text and field labels too', () => {
-    const { blocks } = render(message([context('1 < 2 & <@U9>'), section('', [{ label: 'R&D', value: '<b>' }])]));
-    expect(json(blocks[0]).elements).toEqual([{ type: 'mrkdwn', text: '1 &lt; 2 &amp; <@U9>' }]);
+    const { blocks } = render(message([context(`1 < 2 & ${mention(ANA)}`), section('', [{ label: 'R&D', value: '<b>' }])]));
+    expect(json(blocks[0]).elements).toEqual([{ type: 'mrkdwn', text: '1 &lt; 2 &amp; <@U123>' }]);
     expect(json(blocks[1]).fields).toEqual([{ type: 'mrkdwn', text: '*R&amp;D*\n&lt;b&gt;' }]);
   });
 
   it('splits a long section at line breaks into sections of at most 3000 characters', () => {
     const lines = Array.from({ length: 300 }, (_, i) => `• line ${String(i).padStart(3, '0')} — <@U${i}> & co`);
-    const text = lines.join('\n');
-    const { blocks } = render(textMessage(text));
+    const text = lines.map((l) => l.replace(/<@(U\d+)>/, (_, id: string) => mention({ id: `m-${id}`, displayName: id }))).join('\n');
+    const book = new Map(lines.map((_, i) => [`m-U${i}`, `U${i}`]));
+    const rendered = renderMessage(textMessage(text), book);
+    assertValidMessage(rendered);
+    const { blocks } = rendered;
     expect(blocks.length).toBeGreaterThan(1);
     const parts = blocks.map((b) => json(json(b).text).text as string);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(3000);
@@ -149,16 +164,16 @@ describe('renderMessage', () => {
   });
 
   it('splits one very long line at spaces, never inside a mention or an entity', () => {
-    const text = Array.from({ length: 1200 }, (_, i) => (i % 7 === 0 ? '<@U12345|ana>' : i % 7 === 1 ? 'a&b' : `word${i}`)).join(' ');
-    const { blocks } = render(textMessage(text));
+    const words = Array.from({ length: 1200 }, (_, i) => (i % 7 === 0 ? '<@U123>' : i % 7 === 1 ? 'a&b' : `word${i}`));
+    const { blocks } = render(textMessage(words.map((w) => (w === '<@U123>' ? mention(ANA) : w)).join(' ')));
     expect(blocks.length).toBeGreaterThan(1);
     const parts = blocks.map((b) => json(json(b).text).text as string);
     for (const part of parts) {
       expect(part.length).toBeLessThanOrEqual(3000);
       // Cut between words: every piece of every part is one of the words written.
-      for (const piece of part.split(' ')) expect(piece).toMatch(/^(<@U12345\|ana>|a&amp;b|word\d+)$/);
+      for (const piece of part.split(' ')) expect(piece).toMatch(/^(<@U123>|a&amp;b|word\d+)$/);
     }
-    expect(parts.join(' ')).toBe(text.replace(/&/g, '&amp;'));
+    expect(parts.join(' ')).toBe(words.join(' ').replace(/&/g, '&amp;'));
   });
 
   it('renders buttons: label, action_id, value, style; no value when empty', () => {
@@ -383,11 +398,11 @@ describe('renderModal', () => {
   });
 
   it('takes callback id, private metadata, a close label and context blocks from the options', () => {
-    const view = modal(profile, { callbackId: 'profile.other', privateMetadata: '{"m":"x"}', closeLabel: 'Not now', contextBlocks: [section('About <@U1> & you'), divider()] });
+    const view = modal(profile, { callbackId: 'profile.other', privateMetadata: '{"m":"x"}', closeLabel: 'Not now', contextBlocks: [section(`About ${mention(ANA)} & you`), divider()], mentions: BOOK });
     expect(view.callback_id).toBe('profile.other');
     expect(view.private_metadata).toBe('{"m":"x"}');
     expect(view.close).toEqual({ type: 'plain_text', text: 'Not now', emoji: true });
-    expect(view.blocks.slice(0, 2)).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'About <@U1> &amp; you' } }, { type: 'divider' }]);
+    expect(view.blocks.slice(0, 2)).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'About <@U123> &amp; you' } }, { type: 'divider' }]);
     expect(view.blocks).toHaveLength(8);
   });
 

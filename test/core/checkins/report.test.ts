@@ -84,9 +84,9 @@ describe('the report’s wording', () => {
   });
 
   it('defines the terms once, in the header line', () => {
-    expect(t.intro).toContain('A *check-in* is one week in which a pair was asked about, counted once for the two of them');
-    expect(t.intro).toContain('*answered by both*');
-    expect(t.intro).toContain('*met*');
+    expect(t.intro).toContain('A **check-in** is one week in which a pair was asked about, counted once for the two of them');
+    expect(t.intro).toContain('**answered by both**');
+    expect(t.intro).toContain('**met**');
   });
 
   it('says why a pair is quiet in the same words', () => {

@@ -106,10 +106,10 @@ describe('describeProfileChanges', () => {
   it('lists what changed in form order, by name, without echoing goals', () => {
     const after = { ...current, teaches: ['payroll', 'coding'], goals: 'Something new.', capacity: 0, optedIn: false };
     expect(plainDeep(describeProfileChanges(t, current, after, tasks))).toEqual([
-      '• *I can teach*: Payroll, Leadership, handling difficult conversations → Payroll, Coding',
-      '• *My goals*: updated',
-      '• *Mentees at a time*: 2 → 0',
-      '• *Include me in matching*: yes → no',
+      '• **I can teach**: Payroll, Leadership, handling difficult conversations → Payroll, Coding',
+      '• **My goals**: updated',
+      '• **Mentees at a time**: 2 → 0',
+      '• **Include me in matching**: yes → no',
     ]);
     expect(describeProfileChanges(t, current, { ...current }, tasks)).toEqual([]);
   });

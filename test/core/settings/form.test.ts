@@ -67,14 +67,14 @@ describe('readSubmission', () => {
     });
     if (!read.ok) return;
     expect(plainDeep(describeChanges(t, current, read.next, FROM))).toStrictEqual([
-      '• *Time zone*: America/Chicago → America/New_York',
-      '• *Work days*: Mon–Fri → Mon–Thu',
-      '• *Check-in day*: Monday → Tuesday',
-      '• *Check-in time*: 9:00 AM → 8:30 AM',
-      '• *Mentoring cadence*: Every 2 weeks → Weekly',
-      '• *Weekly attention budget*: 3 → 4',
-      '• *New-hire intros*: 10 → 6',
-      '• *Holidays*:\n   ◦ added Thu, Dec 24, 2026 Christmas Eve\n   ◦ removed Fri, Jul 3, 2026 Independence Day (observed)',
+      '• **Time zone**: America/Chicago → America/New_York',
+      '• **Work days**: Mon–Fri → Mon–Thu',
+      '• **Check-in day**: Monday → Tuesday',
+      '• **Check-in time**: 9:00 AM → 8:30 AM',
+      '• **Mentoring cadence**: Every 2 weeks → Weekly',
+      '• **Weekly attention budget**: 3 → 4',
+      '• **New-hire intros**: 10 → 6',
+      '• **Holidays**:\n   ◦ added Thu, Dec 24, 2026 Christmas Eve\n   ◦ removed Fri, Jul 3, 2026 Independence Day (observed)',
     ]);
   });
 

@@ -41,7 +41,7 @@ export const checkins = {
         ? `Hi ${u(firstName(name))}! Did you get time with your partner this week? One tap is enough.`
         : `Hi ${u(firstName(name))}! Did you get time with your partners this week? One tap per row is enough.`,
     reminderIntro: (name: string) => `Hi ${u(firstName(name))}, a gentle reminder: this week's check-in is still open. One tap is enough.`,
-    row: (partner: string, role: string) => `*${u(partner)}* · ${role}`,
+    row: (partner: string, role: string) => `**${u(partner)}** · ${role}`,
     answered: (outcome: string) => `_Your answer: ${outcome}_`,
     privacy: 'Your manager sees only whether pairs check in and meet. Notes and ratings stay private to you.',
     met: 'We met',
@@ -58,8 +58,8 @@ export const checkins = {
       `Noted: you'd like some help with your pairing with ${u(partner)}. Nobody is told unless you choose to.`,
     tellQuestion: 'Would you like me to let your manager know? They will see only that you asked for help, never a note.',
     tellButton: 'Tell my manager',
-    notYours: "That check-in isn't yours, or it no longer exists. Type *checkin* to see yours.",
-    expired: "That button doesn't do anything any more. Type *checkin* to see this week's check-in.",
+    notYours: "That check-in isn't yours, or it no longer exists. Type **checkin** to see yours.",
+    expired: "That button doesn't do anything any more. Type **checkin** to see this week's check-in.",
   },
 
   note: {
@@ -85,19 +85,19 @@ export const checkins = {
 
   pause: {
     notice: (name: string) =>
-      `Hi ${u(firstName(name))}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type *checkin* or press Resume whenever you'd like them back.`,
+      `Hi ${u(firstName(name))}. Your last three check-ins went unanswered, so I've paused them: no more weekly check-ins until you want them. Type **checkin** or press Resume whenever you'd like them back.`,
     resume: 'Resume check-ins',
     resumed: 'Your weekly check-ins are back on.',
     notPaused: 'Your weekly check-ins are on.',
   },
 
-  nothing: "You're not in an active mentoring pair right now, so there's nothing to check in on. Type *mentor* to see your pairs or ask for a mentor.",
+  nothing: "You're not in an active mentoring pair right now, so there's nothing to check in on. Type **mentor** to see your pairs or ask for a mentor.",
 
   nudge: {
     text: (a: string, b: string, weeks: string) =>
       `Hi ${u(firstName(a))} and ${u(firstName(b))}! It's been ${weeks} since you last met, according to your check-ins. Could you find 15 minutes this week?`,
     starter: (question: string) => `A question to start with: _${u(question)}_`,
-    after: 'Once you have met, press *We met* on your next check-in, or type *checkin*.',
+    after: 'Once you have met, press **We met** on your next check-in, or type **checkin**.',
     since: (days: number) => (days >= 14 ? plural(Math.floor(days / 7), 'week', 'weeks') : plural(days, 'day', 'days')),
     /** Conversation starters that suit a medical office; none asks about a patient. */
     starters: [
@@ -119,7 +119,7 @@ export const checkins = {
   report: {
     title: 'Mentoring check-ins · last 4 weeks',
     intro:
-      'Participation only. A *check-in* is one week in which a pair was asked about, counted once for the two of them; *answered by both*: weeks both of them answered; *met*: weeks either said "We met". Notes and ratings stay private to their authors.',
+      'Participation only. A **check-in** is one week in which a pair was asked about, counted once for the two of them; **answered by both**: weeks both of them answered; **met**: weeks either said "We met". Notes and ratings stay private to their authors.',
     pairsHeading: 'Pairs',
     /** `weeks`: the Monday (ISO date) of each week the pair was asked about, oldest first. */
     pairLine: (mentor: string, mentee: string, kind: string, weeks: readonly string[], answeredByBoth: number, met: number) =>
@@ -127,7 +127,7 @@ export const checkins = {
     /** `first`: the local date of the first check-in that will ask about the pair, or null when none is planned yet. */
     pairLineNone: (mentor: string, mentee: string, kind: string, first: string | null) =>
       `• ${u(mentor)} & ${u(mentee)} (${kind}): no check-in yet${first ? ` — first on ${weekday(first)}` : ''}`,
-    noPairs: 'No active pairs yet. Managers can start one with *pair* or *match*.',
+    noPairs: 'No active pairs yet. Managers can start one with **pair** or **match**.',
     quietHeading: 'Quiet pairs (no "We met" within their cadence)',
     quietLine: (mentor: string, mentee: string, days: number, sinceMet: boolean) =>
       `• ${u(mentor)} & ${u(mentee)}: ${plural(days, 'day', 'days')} since they ${sinceMet ? 'last met' : 'started, no "We met" yet'}`,

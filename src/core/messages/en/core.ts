@@ -43,10 +43,10 @@ export const core = {
   },
   adminsOnly: (command: string, admins: readonly string[]) =>
     admins.length === 0
-      ? `Sorry, *${command}* is for admins.`
-      : `Sorry, *${command}* is for admins. ${admins.length === 1 ? u(admins[0] ?? '') : `${admins.slice(0, -1).map(u).join(', ')} or ${u(admins[admins.length - 1] ?? '')}`} can run it for you.`,
+      ? `Sorry, **${command}** is for admins.`
+      : `Sorry, **${command}** is for admins. ${admins.length === 1 ? u(admins[0] ?? '') : `${admins.slice(0, -1).map(u).join(', ')} or ${u(admins[admins.length - 1] ?? '')}`} can run it for you.`,
   unknown: {
-    didYouMean: (suggestion: string) => `I didn't quite get that. Did you mean *${suggestion}*?`,
+    didYouMean: (suggestion: string) => `I didn't quite get that. Did you mean **${suggestion}**?`,
     notUnderstood: "Sorry, I didn't understand that.",
     tryHelp: 'Here is what I can do:',
   },
@@ -57,7 +57,7 @@ export const core = {
     too_long: 'That is longer than 60 days. For a longer leave, please ask your manager to pause you in Rounds.',
     too_far:
       'That is more than 18 months from today, which is as far ahead as I keep time off. Could you tell me again nearer the time?',
-    snooze_too_far: 'I can stay quiet for up to a year at a time. Pick a day within the next 12 months, or type *optout* to leave Rounds.',
+    snooze_too_far: 'I can stay quiet for up to a year at a time. Pick a day within the next 12 months, or type **optout** to leave Rounds.',
     no_such_date: "I couldn't read that date. Try something like \"Dec 20-24\", \"tomorrow\" or \"next friday\".",
   },
   /** Why a typed date is not in the calendar: "December has 31 days", "February 2027 has 28 days", "there is no month 13". */
@@ -70,15 +70,15 @@ export const core = {
     return `That date does not exist: ${reason}. Which day did you mean? Nothing was recorded.`;
   },
   badArgs: {
-    intro: (command: string) => `I need a bit more for *${command}*. It goes like this:`,
+    intro: (command: string) => `I need a bit more for **${command}**. It goes like this:`,
   },
   notYet: (command: string) =>
-    `*${command}* isn't available yet. It is coming soon; for now type *help* to see what works today.`,
+    `**${command}** isn't available yet. It is coming soon; for now type **help** to see what works today.`,
   /** `who`: the asker's own manager first (`yours`), then the admins; or the names already joined. */
   managersOnly: (command: string, who: string | readonly { name: string; yours: boolean }[]) => {
     const names = typeof who === 'string' ? [who].filter((n) => n).map(u) : who.map((p) => (p.yours ? `${u(p.name)} (your manager)` : u(p.name)));
     const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-    return list ? `Sorry, *${command}* is for managers. ${list} can run it for you.` : `Sorry, *${command}* is for managers.`;
+    return list ? `Sorry, **${command}** is for managers. ${list} can run it for you.` : `Sorry, **${command}** is for managers.`;
   },
   mention: {
     unknown: (name: string) => `I couldn't find anyone called "${u(name)}". Who did you mean?`,
@@ -86,7 +86,7 @@ export const core = {
     ambiguous: (name: string, options: string) => `"${u(name)}" could be ${options}. Who did you mean?`,
   },
   welcomeNewMember: (name: string) =>
-    `Welcome to the team, ${u(firstName(name))}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type *help* to see what I can do.`,
+    `Welcome to the team, ${u(firstName(name))}! I'm Rounds. I help with mentoring, check-ins and finding cover. Type **help** to see what I can do.`,
   error: {
     generic: 'Something went wrong on my side, and nothing was changed. Please try again in a minute.',
     unknownMember: "I don't know you yet. Please ask your practice manager to add you to Rounds.",

@@ -1,4 +1,5 @@
 // English sentences of the coverage area: skills, the task list, time off, snooze and opt-out, and the skills CSV.
+import { type Mentionable, mention } from '../inline.ts';
 import { userText as u } from '../user-text.ts';
 
 /** "A", "A and B", "A, B and C". */
@@ -11,13 +12,13 @@ const LEVEL_WORD = { learning: 'learning', trained: 'trained', expert: 'expert' 
 type Level = keyof typeof LEVEL_WORD;
 /** "trained on X", "expert in X", "learning X". */
 function levelPhrase(level: Level, tasks: string): string {
-  if (level === 'learning') return `*learning* ${tasks}`;
-  return level === 'expert' ? `*expert* in ${tasks}` : `*trained* on ${tasks}`;
+  if (level === 'learning') return `**learning** ${tasks}`;
+  return level === 'expert' ? `**expert** in ${tasks}` : `**trained** on ${tasks}`;
 }
 
 export const coverage = {
   list,
-  staleAction: "That button no longer works (it may be from an older message). Type *help* to see what I can do.",
+  staleAction: "That button no longer works (it may be from an older message). Type **help** to see what I can do.",
   skills: {
     level: LEVEL_WORD,
     heading: { expert: 'Expert', trained: 'Trained (can cover)', learning: 'Learning' },
@@ -27,7 +28,7 @@ export const coverage = {
       self ? '_own job_ marks your regular duties; the rest are tasks you can help with.' : '_own job_ marks their regular duties.',
     empty: (self: boolean, name: string) =>
       self
-        ? 'You have no skills recorded yet. Try *skills add scheduling* or "I can do prior auths".'
+        ? 'You have no skills recorded yet. Try **skills add scheduling** or "I can do prior auths".'
         : `${u(name)} has no skills recorded yet.`,
     buttons: {
       add: 'Add skills',
@@ -75,7 +76,7 @@ export const coverage = {
     chooseTask: 'Please choose at least one task.',
     noneHeldOf: (text: string) => `None of your skills matches "${u(text)}".`,
     othersNeedManager: (name: string) =>
-      `Only a manager can change or see ${u(name)}'s skills. You can change your own with *skills add …* and *skills remove …*.`,
+      `Only a manager can change or see ${u(name)}'s skills. You can change your own with **skills add …** and **skills remove …**.`,
     unknownMember: 'I could not find that person in Rounds any more.',
     taskCreated: (name: string) => `Added “${u(name)}” to the practice's task list.`,
     taskNameTooLong: (max: number) => `A task name can be at most ${max} characters. Could you shorten it?`,
@@ -102,14 +103,13 @@ export const coverage = {
       `You already have time off ${existing}, which overlaps those days, so I didn't record anything. ` +
       'Cancel that one first if you want to change it, then tell me the new dates.',
     gapIntro: "Heads-up: while you're out, nobody else trained is in for:",
-    gapLine: (task: string, days: string) => `• *${u(task)}* — ${days}`,
+    gapLine: (task: string, days: string) => `• **${u(task)}** — ${days}`,
     gapManagersTold: (names: string) => `I've let ${names} know.`,
-    /** `name` is the core's mention of the member. */
-    gapManager: (name: string, span: string) =>
-      `Heads-up: ${u(name)} will be out ${span}, and nobody else trained is in for:`,
+    gapManager: (member: Mentionable, span: string) =>
+      `Heads-up: ${mention(member)} will be out ${span}, and nobody else trained is in for:`,
     gapManagerFooter: 'Someone could cover after a quick cross-training, or the dates could move.',
     listTitle: 'Your time off',
-    listEmpty: "You have no upcoming time off. Tell me, for example, *out Dec 20-24* or \"I'm out next friday\".",
+    listEmpty: "You have no upcoming time off. Tell me, for example, **out Dec 20-24** or \"I'm out next friday\".",
     cancelButton: 'Cancel',
     confirmCancel: (span: string) => `Cancel your time off ${span}?`,
     confirmButton: (span: string) => `Cancel time off ${span}`,
@@ -128,9 +128,9 @@ export const coverage = {
     nothingToUndo: 'That time off is not recorded any more (or has changed since), so there is nothing to undo.',
   },
   snooze: {
-    done: (day: string) => `Got it: I'll stay quiet until ${day}. Type *snooze off* to hear from me sooner.`,
-    today: 'That is today, so there is nothing to pause. Try *snooze until monday*.',
-    stillOptedOut: "You've also left Rounds; type *optin* to rejoin.",
+    done: (day: string) => `Got it: I'll stay quiet until ${day}. Type **snooze off** to hear from me sooner.`,
+    today: 'That is today, so there is nothing to pause. Try **snooze until monday**.',
+    stillOptedOut: "You've also left Rounds; type **optin** to rejoin.",
     notSnoozed: "You're not snoozed, so there is nothing to resume.",
     off: "Welcome back! I'll send your check-ins and reminders again.",
   },
@@ -139,16 +139,16 @@ export const coverage = {
     snooze: "Undone: you're not snoozed any more.",
     snoozeBack: (day: string) => `Undone: I'm back to staying quiet until ${day}.`,
     optOut: "Undone: you're back in Rounds, with check-ins and introductions as before.",
-    optIn: "Undone: you've left Rounds again. Type *optin* to come back.",
+    optIn: "Undone: you've left Rounds again. Type **optin** to come back.",
   },
   optout: {
     done:
       "You've left Rounds: no more check-ins, introductions or cover requests, and you won't be matched. " +
-      'You can still message me any time. To come back, type *optin* or press the button.',
-    already: "You've already left Rounds. To come back, type *optin*.",
-    notOut: "You're already part of Rounds. To pause me for a while, try *snooze until monday*.",
+      'You can still message me any time. To come back, type **optin** or press the button.',
+    already: "You've already left Rounds. To come back, type **optin**.",
+    notOut: "You're already part of Rounds. To pause me for a while, try **snooze until monday**.",
     back: "Welcome back to Rounds! You'll get check-ins and introductions again.",
-    stillSnoozed: (day: string) => `You're still snoozed until ${day}; type *snooze off* to resume sooner.`,
+    stillSnoozed: (day: string) => `You're still snoozed until ${day}; type **snooze off** to resume sooner.`,
   },
   csv: {
     atLine: (line: number, text: string) => `line ${line}: ${u(text)}`,

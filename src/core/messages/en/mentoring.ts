@@ -56,7 +56,7 @@ export const mentoring = {
   kinds,
   cadences,
   statuses: { proposed: 'waiting for both to accept', active: 'active', paused: 'paused', completed: 'completed', declined: 'declined' },
-  staleButton: "That button doesn't work any more (it may be from an older message). Type *mentor* to see your pairs.",
+  staleButton: "That button doesn't work any more (it may be from an older message). Type **mentor** to see your pairs.",
   topicTooLong: (max: number) => `Please keep a topic under ${max} characters, like "coding" or "leadership".`,
 
   profile: {
@@ -90,7 +90,7 @@ export const mentoring = {
     save: 'Save profile',
     invalid: {
       intro: (n: number) => (n === 1 ? 'One thing needs fixing; nothing was saved:' : `${n} things need fixing; nothing was saved:`),
-      field: (label: string, problem: string) => `• *${label}*: ${problem}`,
+      field: (label: string, problem: string) => `• **${label}**: ${problem}`,
       unknownTask: (value: string) => `"${u(value)}" isn't on the practice's task list.`,
       tooManyTopics: (max: number) => `at most ${max} topics, please.`,
       topicTooLong: (topic: string, max: number) => `"${u(topic.slice(0, 40))}" is longer than ${max} characters.`,
@@ -105,11 +105,11 @@ export const mentoring = {
       title: 'Profile saved',
       changed: 'What changed:',
       /** `from` and `to` are the caller's: user topics it wraps, or the catalogue's own words. */
-      change: (field: string, from: string, to: string) => `• *${field}*: ${from} → ${to}`,
-      goals: (field: string) => `• *${field}*: updated`,
+      change: (field: string, from: string, to: string) => `• **${field}**: ${from} → ${to}`,
+      goals: (field: string) => `• **${field}**: updated`,
       nothing: 'Nothing changed: your profile already says that.',
       inMatching: "You're in the next matching run. A manager approves every pair, and you accept or decline before anything starts.",
-      notInMatching: "You're not in matching. Type *profile* and choose yes whenever you'd like to be.",
+      notInMatching: "You're not in matching. Type **profile** and choose yes whenever you'd like to be.",
     },
   },
 
@@ -117,15 +117,15 @@ export const mentoring = {
     /** `told`: who heard about it (the member's manager and the admins who can be reached); may be empty. */
     recorded: (topic: string | null, told: readonly string[]) => {
       const who = told.length > 0 ? `told ${list(told.map(u))}` : 'the managers will see it when they next run matching';
-      return topic ? `Got it: you'd like a mentor for *${u(topic)}*. I've noted it in your profile and ${who}.` : `Got it: you'd like a mentor. I've ${told.length > 0 ? who : 'noted it: the managers will see it when they next run matching'}.`;
+      return topic ? `Got it: you'd like a mentor for **${u(topic)}**. I've noted it in your profile and ${who}.` : `Got it: you'd like a mentor. I've ${told.length > 0 ? who : 'noted it: the managers will see it when they next run matching'}.`;
     },
-    already: (topic: string) => `You'd already asked for a mentor for *${u(topic)}*; it's still noted, and the managers know.`,
+    already: (topic: string) => `You'd already asked for a mentor for **${u(topic)}**; it's still noted, and the managers know.`,
     next: 'Next time a manager runs matching you are in it. When a good mentor is found you get an introduction to accept or decline; nothing starts without your yes.',
-    optedOut: "You've opted out of Rounds, so matching skips you until you type *optin*.",
-    noTopic: 'Tip: say what you want to learn, like *mentor request coding*, or fill in *profile*, so matching can find the right person.',
+    optedOut: "You've opted out of Rounds, so matching skips you until you type **optin**.",
+    noTopic: 'Tip: say what you want to learn, like **mentor request coding**, or fill in **profile**, so matching can find the right person.',
     toManagers: (name: string, topic: string | null) =>
-      topic ? `${u(name)} would like a mentor for *${u(topic)}*.` : `${u(name)} would like a mentor.`,
-    toManagersHow: 'Run *match preview* to see proposals, or pair them yourself with *pair @mentor @mentee*.',
+      topic ? `${u(name)} would like a mentor for **${u(topic)}**.` : `${u(name)} would like a mentor.`,
+    toManagersHow: 'Run **match preview** to see proposals, or pair them yourself with **pair @mentor @mentee**.',
     previewButton: 'Preview matching',
     undone: 'Undone: your mentor request is withdrawn, and your profile is as it was before.',
     withdrawnTold: (names: string) => `I've told ${names}.`,
@@ -136,7 +136,7 @@ export const mentoring = {
     title: (preview: boolean, n: number) => `${preview ? 'Matching preview' : 'Matching'}: ${plural(n, 'proposal', 'proposals')}`,
     intro: 'Nothing is sent until you approve. Approving a pair sends both people an introduction to accept or decline.',
     none: 'No new pairs to propose right now.',
-    proposal: (n: number, mentor: string, mentee: string, kind: string) => `*${n}. ${u(mentor)} → ${u(mentee)}* · ${kind}`,
+    proposal: (n: number, mentor: string, mentee: string, kind: string) => `**${n}. ${u(mentor)} → ${u(mentee)}** · ${kind}`,
     approve: 'Approve',
     skip: 'Skip',
     approveAll: 'Approve all',
@@ -144,17 +144,17 @@ export const mentoring = {
     unmatchedHeading: 'Not matched this time',
     unmatchedMore: (n: number) => `…and ${n} more.`,
     approved: (mentor: string, mentee: string) =>
-      `Approved: *${u(mentor)}* → *${u(mentee)}*. Both got an introduction to accept or decline; I'll tell you if it's declined.`,
+      `Approved: **${u(mentor)}** → **${u(mentee)}**. Both got an introduction to accept or decline; I'll tell you if it's declined.`,
     approvedAll: (n: number) =>
       n === 0 ? 'Nothing was approved.' : `Approved ${plural(n, 'pair', 'pairs')}; the introductions are on their way.`,
     notApprovedHeading: 'Not approved:',
     notApprovedLine: (mentor: string, mentee: string, why: string) => `• ${u(mentor)} → ${u(mentee)}: ${why}`,
     nothingLeft: 'Nothing is left to approve in that list.',
     skipped: (mentor: string, mentee: string) =>
-      `Skipped *${u(mentor)}* → *${u(mentee)}*. Nobody was told; they may be proposed again in a later run.`,
+      `Skipped **${u(mentor)}** → **${u(mentee)}**. Nobody was told; they may be proposed again in a later run.`,
     alreadyApproved: 'That pair was already approved, and the introductions have gone out.',
     alreadySkipped: 'That proposal was already skipped.',
-    stale: 'That list is out of date: a newer matching run replaced it. Type *match preview* for a fresh one.',
+    stale: 'That list is out of date: a newer matching run replaced it. Type **match preview** for a fresh one.',
   },
 
   unmatched: {
@@ -185,17 +185,17 @@ export const mentoring = {
   },
 
   pair: {
-    confirmIntro: (mentor: string, mentee: string) => `Before I propose *${u(mentor)}* → *${u(mentee)}*:`,
+    confirmIntro: (mentor: string, mentee: string) => `Before I propose **${u(mentor)}** → **${u(mentee)}**:`,
     confirmOutro: 'Matching would never propose this pair. You can still go ahead: both of them will still accept or decline.',
     confirm: 'Propose anyway',
     cancel: 'Cancel',
     cancelled: 'Cancelled. Nothing was sent.',
-    expired: 'That confirmation has expired or was already used. Type the *pair* command again.',
-    notYours: 'Only the manager who typed that *pair* command can confirm it.',
+    expired: 'That confirmation has expired or was already used. Type the **pair** command again.',
+    notYours: 'Only the manager who typed that **pair** command can confirm it.',
     self: "Pick two different people: someone can't be paired with themselves.",
     live: (mentor: string, mentee: string, status: string) => `${u(mentor)} and ${u(mentee)} already have a pair going (${status}). Nothing changed.`,
     proposed: (mentor: string, mentee: string, kind: string) =>
-      `Proposed: *${u(mentor)}* → *${u(mentee)}* (${kind}). Both got an introduction to accept or decline; I'll tell you if it's declined.`,
+      `Proposed: **${u(mentor)}** → **${u(mentee)}** (${kind}). Both got an introduction to accept or decline; I'll tell you if it's declined.`,
   },
 
   intro: {
@@ -203,20 +203,20 @@ export const mentoring = {
     hello: (name: string) => `Hi ${u(firstName(name))}!`,
     asMentor: (by: string, other: string, kind: Kind) =>
       kind === 'buddy'
-        ? `${u(by)} suggests you be *${u(other)}*'s onboarding buddy.`
+        ? `${u(by)} suggests you be **${u(other)}**'s onboarding buddy.`
         : kind === 'cross_training'
-          ? `${u(by)} suggests you cross-train *${u(other)}*.`
+          ? `${u(by)} suggests you cross-train **${u(other)}**.`
           : kind === 'reverse'
-            ? `${u(by)} suggests a reverse-mentoring pair: you share what you know with *${u(other)}*.`
-            : `${u(by)} suggests you mentor *${u(other)}*.`,
+            ? `${u(by)} suggests a reverse-mentoring pair: you share what you know with **${u(other)}**.`
+            : `${u(by)} suggests you mentor **${u(other)}**.`,
     asMentee: (by: string, other: string, kind: Kind) =>
       kind === 'buddy'
-        ? `${u(by)} suggests *${u(other)}* as your onboarding buddy.`
+        ? `${u(by)} suggests **${u(other)}** as your onboarding buddy.`
         : kind === 'cross_training'
-          ? `${u(by)} suggests *${u(other)}* cross-train you.`
+          ? `${u(by)} suggests **${u(other)}** cross-train you.`
           : kind === 'reverse'
-            ? `${u(by)} suggests a reverse-mentoring pair: *${u(other)}* shares what they know with you.`
-            : `${u(by)} suggests *${u(other)}* as your mentor.`,
+            ? `${u(by)} suggests a reverse-mentoring pair: **${u(other)}** shares what they know with you.`
+            : `${u(by)} suggests **${u(other)}** as your mentor.`,
     fields: { who: 'Who', kind: 'Kind', focus: 'Focus', cadence: 'Meeting', why: 'Why' },
     who: (name: string, title: string, team: string) => [name, title, team].filter((s) => s.trim().length > 0).map(u).join(' · '),
     outro: 'The pair starts only if you both accept. If either of you declines, it simply does not start; nobody is blamed.',
@@ -231,11 +231,11 @@ export const mentoring = {
     bothAccepted: (other: string) => `Thanks! ${u(other)} had accepted too, so your pair is active. I've sent you both the details.`,
     declined: (other: string) =>
       `Understood, you've declined. I've let ${u(other)} know it won't go ahead this time, without any reason, and you won't be proposed together again for 6 months.`,
-    isActive: 'That pair is already active, so nothing changed. To end it, type *mentor* and choose Complete.',
+    isActive: 'That pair is already active, so nothing changed. To end it, type **mentor** and choose Complete.',
     isDeclined: "That introduction was declined, so it won't go ahead. Nothing changed.",
     isOver: 'That pair has ended. Nothing changed.',
     active: (other: string, kind: string, cadence: string) =>
-      `You and *${u(other)}* both said yes: your ${kind} pair is active. Say hello and find a first time to meet (${cadence.toLowerCase()} is the plan). Type *mentor* to see your pairs.`,
+      `You and **${u(other)}** both said yes: your ${kind} pair is active. Say hello and find a first time to meet (${cadence.toLowerCase()} is the plan). Type **mentor** to see your pairs.`,
     declinedToOther: (other: string) =>
       `Your introduction to ${u(other)} won't go ahead this time. That's all right: it happens for all kinds of reasons and says nothing about you. You stay in matching for someone else.`,
     declinedToManager: (mentor: string, mentee: string) =>
@@ -244,9 +244,9 @@ export const mentoring = {
 
   mine: {
     title: 'Your mentoring',
-    none: "You have no mentoring pairs yet. Type *mentor request* to ask for a mentor, or *profile* to say what you can teach.",
-    asMentor: (other: string) => `*${u(other)}* · you mentor them`,
-    asMentee: (other: string) => `*${u(other)}* · your mentor`,
+    none: "You have no mentoring pairs yet. Type **mentor request** to ask for a mentor, or **profile** to say what you can teach.",
+    asMentor: (other: string) => `**${u(other)}** · you mentor them`,
+    asMentee: (other: string) => `**${u(other)}** · your mentor`,
     details: (kind: string, status: string, since: string) => `${kind} · ${status} · since ${since}`,
     focus: (focus: string) => `Focus: ${u(focus)}`,
     waitingFor: (other: string) => `You've accepted; waiting for ${u(other)}.`,
@@ -258,14 +258,14 @@ export const mentoring = {
     complete: 'Complete',
     reflect: 'Write a reflection',
     notInPair: "That pair isn't yours, so nothing changed.",
-    paused: (other: string) => `Paused. I've told ${u(other)}. Resume any time from *mentor*.`,
+    paused: (other: string) => `Paused. I've told ${u(other)}. Resume any time from **mentor**.`,
     resumed: (other: string) => `Resumed. I've told ${u(other)}.`,
     notActive: 'That pair is not active, so it cannot be paused. Nothing changed.',
     notPaused: 'That pair is not paused. Nothing changed.',
     pausedToPartner: (by: string) => `${u(by)} paused your mentoring pair for now. Nothing is needed from you; I'll tell you when it resumes.`,
     resumedToPartner: (by: string) => `${u(by)} resumed your mentoring pair. Pick up where you left off!`,
     confirmComplete: (other: string) =>
-      `Complete your pair with *${u(other)}*? It ends for both of you, and I'll ask you each for a private one-line reflection.`,
+      `Complete your pair with **${u(other)}**? It ends for both of you, and I'll ask you each for a private one-line reflection.`,
     completeYes: 'Yes, complete it',
     completeNo: 'Keep it going',
     kept: 'Good: the pair keeps going. Nothing changed.',
@@ -276,7 +276,7 @@ export const mentoring = {
   reflect: {
     title: 'Your pair is complete',
     text: (other: string, by: string | null) =>
-      `Your mentoring pair with *${u(other)}* is complete${by ? ` (${u(by)} closed it)` : ''}. Thank you for the time you gave it.`,
+      `Your mentoring pair with **${u(other)}** is complete${by ? ` (${u(by)} closed it)` : ''}. Thank you for the time you gave it.`,
     ask: "If you like, write one line for yourself about what you're taking from it. Only you will ever see it: not your partner, not your manager.",
     formTitle: 'One-line reflection',
     label: 'What I take from it',
@@ -284,7 +284,7 @@ export const mentoring = {
     save: 'Save',
     empty: 'Write a line first, or just close this: a reflection is optional.',
     tooLong: (max: number) => `Please keep it to one line, under ${max} characters.`,
-    saved: 'Saved. Only you can see it; type *mentor* to read it again.',
+    saved: 'Saved. Only you can see it; type **mentor** to read it again.',
     notCompleted: 'You can write a reflection once the pair is complete.',
   },
 };

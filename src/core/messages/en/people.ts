@@ -22,7 +22,7 @@ export const people = {
     buddy: 'onboarding buddy pairing',
     cross_training: 'cross-training pair',
   },
-  unknownButton: "That button doesn't do anything any more. Type *roster* to start again.",
+  unknownButton: "That button doesn't do anything any more. Type **roster** to start again.",
 
   roster: {
     title: (practice: string) => `Roster · ${u(practice)}`,
@@ -40,13 +40,13 @@ export const people = {
     },
     page: (from: number, to: number, total: number) => `Showing ${from}–${to} of ${total}.`,
     more: 'Show more',
-    footer: 'Change it: *roster manager @x* · *roster staff @x* · *roster @x reports to @y* · *roster deactivate @x* · *roster import*',
-    empty: 'Nobody is on the roster yet. Add people with *roster import*.',
+    footer: 'Change it: **roster manager @x** · **roster staff @x** · **roster @x reports to @y** · **roster deactivate @x** · **roster import**',
+    empty: 'Nobody is on the roster yet. Add people with **roster import**.',
   },
 
   role: {
     already: (name: string, role: string) => `${u(name)} is already ${role}. Nothing changed.`,
-    inactive: (name: string) => `${u(name)} is no longer active in Rounds. A *roster import* with them in it brings them back.`,
+    inactive: (name: string) => `${u(name)} is no longer active in Rounds. A **roster import** with them in it brings them back.`,
     adminOnly: (name: string) => `${u(name)} is an admin (${ADMIN_WHY}), so only another admin can change their role.`,
     lastManager: (name: string, self: boolean) =>
       self
@@ -59,7 +59,7 @@ export const people = {
     doneSelfStaff: 'Done: you are now staff. Another manager can make you a manager again.',
     doneSelfManager: 'Done: you are now a manager rather than an admin.',
     nowManager: (by: string | null) =>
-      `${by ? `${u(by)} made you a manager in Rounds` : 'You are now a manager in Rounds'}: you can run the program (pairs, matching, reports, the roster). Type *help* to see the manager commands.`,
+      `${by ? `${u(by)} made you a manager in Rounds` : 'You are now a manager in Rounds'}: you can run the program (pairs, matching, reports, the roster). Type **help** to see the manager commands.`,
     nowStaff: (by: string | null) =>
       `${by ? `${u(by)} changed your role in Rounds to staff` : 'Your role in Rounds is now staff'}, so the manager commands are no longer available to you. Everything else works as before.`,
   },
@@ -77,7 +77,7 @@ export const people = {
     self: "You can't deactivate yourself. Ask another manager to do it.",
     already: (name: string) => `${u(name)} is already inactive. Nothing changed.`,
     adminOnly: (name: string) => `${u(name)} is an admin (${ADMIN_WHY}), so only another admin can deactivate them.`,
-    confirm: (name: string, what: string) => `Deactivate *${u(name)}*${what ? ` (${what})` : ''}? Do this when someone has left the practice.`,
+    confirm: (name: string, what: string) => `Deactivate **${u(name)}**${what ? ` (${what})` : ''}? Do this when someone has left the practice.`,
     pairs: (n: number, partners: readonly string[]) => {
       if (n === 0) return 'They have no open pairs.';
       const ends = n === 1 ? 'Their open pair ends' : `Their ${n} open pairs end`;
@@ -100,11 +100,11 @@ export const people = {
         ? ''
         : manager
           ? `${listOf(names.map(u))} now ${names.length === 1 ? 'reports' : 'report'} to ${u(manager)}.`
-          : `${listOf(names.map(u))} now ${names.length === 1 ? 'has' : 'have'} no manager: set one with *roster @name reports to @manager*.`,
+          : `${listOf(names.map(u))} now ${names.length === 1 ? 'has' : 'have'} no manager: set one with **roster @name reports to @manager**.`,
     cancelled: 'Cancelled: nothing was changed.',
     gone: "I can't find that person any more. Nothing was changed.",
     partnerEnded: (name: string, kind: string) =>
-      `${u(name)} has left the practice, so your ${kind} with them has ended. Thank you for the time you gave it. If you'd like a new mentor, type *mentor request*.`,
+      `${u(name)} has left the practice, so your ${kind} with them has ended. Thank you for the time you gave it. If you'd like a new mentor, type **mentor request**.`,
     partnerProposed: (name: string, kind: string) =>
       `The ${kind} proposed with ${u(name)} won't go ahead: they have left the practice. Nothing else changes for you.`,
   },
@@ -112,19 +112,19 @@ export const people = {
   import: {
     header: HEADER,
     howTo: [
-      'To import a roster, paste it as CSV on the lines under *roster import*, starting with a header line:',
+      'To import a roster, paste it as CSV on the lines under **roster import**, starting with a header line:',
       `\`${HEADER}\``,
       'Only the name is required; columns can come in any order. role: staff, manager or admin. manager: their manager\'s email, id or exact name. time_zone: like America/Chicago. start_date: 2025-03-01 or 3/1/2025. active: yes or no. An empty cell leaves that detail as it is.',
       "I'll show what would change before anything does. For a big file, use `rounds import roster FILE.csv` on the server.",
     ].join('\n'),
     previewTitle: 'Roster import: preview',
     counts: (created: number, updated: number, deactivated: number, unchanged: number) =>
-      `*${created} new* · *${updated} changed* · *${deactivated} to deactivate* · ${unchanged} unchanged`,
-    newLine: (name: string, details: string) => `• New: *${u(name)}*${details ? ` — ${details}` : ''}`,
+      `**${created} new** · **${updated} changed** · **${deactivated} to deactivate** · ${unchanged} unchanged`,
+    newLine: (name: string, details: string) => `• New: **${u(name)}**${details ? ` — ${details}` : ''}`,
     reportsTo: (name: string) => `reports to ${u(name)}`,
-    changeLine: (name: string, changes: readonly string[]) => `• *${u(name)}*: ${changes.join('; ')}`,
+    changeLine: (name: string, changes: readonly string[]) => `• **${u(name)}**: ${changes.join('; ')}`,
     change: (field: string, from: string, to: string) => `${field} ${from ? u(from) : '(none)'} → ${to ? u(to) : '(none)'}`,
-    deactivateLine: (name: string) => `• Deactivate *${u(name)}*: their open pairs end and their partners are told`,
+    deactivateLine: (name: string) => `• Deactivate **${u(name)}**: their open pairs end and their partners are told`,
     reactivateLine: 'back again',
     fields: {
       name: 'name',
@@ -140,7 +140,7 @@ export const people = {
     more: (n: number) => `…and ${n} more.`,
     othersStay: 'People not in the file stay as they are.',
     ignored: (columns: readonly string[]) => `Ignored ${columns.length === 1 ? 'column' : 'columns'}: ${columns.map(u).join(', ')}.`,
-    errorsTitle: '*Nothing can be applied until these are fixed:*',
+    errorsTitle: '**Nothing can be applied until these are fixed:**',
     line: (n: number) => `Line ${n}`,
     fixChat: (lines: readonly number[]) =>
       lines.length > 0
@@ -155,7 +155,7 @@ export const people = {
     cancelButton: 'Cancel',
     applyHintCli: 'Nothing was changed yet. Run the same command with --apply to apply it.',
     applied: (created: number, updated: number, deactivated: number) =>
-      `Done: ${plural(created, 'person', 'people')} added, ${updated} updated, ${deactivated} deactivated. Type *roster* to see everyone.`,
+      `Done: ${plural(created, 'person', 'people')} added, ${updated} updated, ${deactivated} deactivated. Type **roster** to see everyone.`,
     told: (names: readonly string[]) => `I've let ${listOf(names.map(u))} know.`,
     gone: 'That import was already applied or cancelled. Nothing was changed.',
     expired: 'That preview is more than a day old, so I dropped it. Paste the file again for a fresh preview.',
@@ -165,8 +165,8 @@ export const people = {
       unclosed_quote: 'a quote (") opens here and is never closed',
       bad_csv: "this line isn't valid CSV; check its quotes",
       no_header: `the first line must be the header, like: ${HEADER}`,
-      no_name_column: 'the header needs a *name* column',
-      duplicate_column: (column: string) => `the header has the *${u(column)}* column twice`,
+      no_name_column: 'the header needs a **name** column',
+      duplicate_column: (column: string) => `the header has the **${u(column)}** column twice`,
       no_rows: 'there is nobody in the file, only a header',
     },
     issues: {

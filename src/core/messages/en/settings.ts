@@ -84,7 +84,7 @@ export const settings = {
       count === 1
         ? "I didn't save anything: one answer needs fixing. Your answers are still in the form below."
         : `I didn't save anything: ${count} answers need fixing. Your answers are still in the form below.`,
-    field: (field: string, problem: string) => `• *${field}*: ${problem}`,
+    field: (field: string, problem: string) => `• **${field}**: ${problem}`,
     timeZone: (value: string) =>
       `"${u(value)}" isn't a time zone I know. Use a name like America/Chicago, or Eastern, Central, Mountain, Pacific, Arizona, Hawaii or Alaska.`,
     workDaysEmpty: 'choose at least one work day.',
@@ -113,14 +113,14 @@ export const settings = {
   saved: {
     title: 'Settings saved',
     changed: 'What changed:',
-    change: (field: string, from: string, to: string) => `• *${field}*: ${from} → ${to}`,
-    holidays: (field: string, lines: string[]) => `• *${field}*:\n${lines.map((line) => `   ◦ ${line}`).join('\n')}`,
+    change: (field: string, from: string, to: string) => `• **${field}**: ${from} → ${to}`,
+    holidays: (field: string, lines: string[]) => `• **${field}**:\n${lines.map((line) => `   ◦ ${line}`).join('\n')}`,
     added: (holiday: string) => `added ${holiday}`,
     removed: (holiday: string) => `removed ${holiday}`,
     renamed: (holiday: string) => `renamed ${holiday}`,
     more: (n: number, what: 'added' | 'removed' | 'renamed') => `${n} more ${what}`,
     nothing: 'Nothing changed: the form matched the current settings.',
-    again: 'Type *settings* to see or change them again.',
+    again: 'Type **settings** to see or change them again.',
   },
   stale:
     "Someone changed the settings after this form was opened, so I didn't save it and nothing changed. Here are the current settings: please make your changes again.",
