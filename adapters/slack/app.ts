@@ -1,5 +1,5 @@
 // The Slack adapter: Bolt on the service's own express app (or Socket Mode), translating Slack to core events.
-import { App, ExpressReceiver } from '@slack/bolt';
+import { App, ExpressReceiver, type RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -17,7 +17,7 @@ import { createSlackPlatform, createWebClient, toDirectoryUser } from './platfor
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
 import { toSlackSdkLogger } from './sdk-logger.ts';
 import { mentionAddresses } from '../../src/core/messages/addresses.ts';
-import { parseOpenFormValue, readModalValues, renderHome, renderMessage, renderModal } from './render.ts';
+import { parseOpenFormValue, readModalValues, type RenderedMessage, renderHome, renderMessages, renderModal } from './render.ts';
 
 export const SLASH_COMMAND = '/rounds';
 /** Slash commands answered at once after their acks; more wait their turn (each takes a few milliseconds). */
@@ -95,7 +95,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   };
   const platform = createSlackPlatform({ clients, limiter, members: repos.members });
   /** A reply as Slack shows it, the members it mentions looked up. */
-  const render = async (workspace: Workspace, reply: Message) => renderMessage(reply, await mentionAddresses(repos.members, workspace.id, [reply]));
+  const render = async (workspace: Workspace, reply: Message) => renderMessages(reply, await mentionAddresses(repos.members, workspace.id, [reply]));
   const afterAck = createAfterAck(AFTER_ACK_CONCURRENCY, log);
   const inbound = opts.http !== undefined;
   if (!inbound) return { platform, limiter, start: async () => undefined, stop: async () => undefined };
@@ -281,7 +281,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       }
       // A slash command has no message to replace: every reply is private to the asker (ephemeral).
       for (const reply of withOpenFormButtons(replies, command.text ?? '')) {
-        await respond({ response_type: 'ephemeral', ...(await render(workspace, reply)) });
+        for (const part of await render(workspace, reply)) await respond({ response_type: 'ephemeral', ...part });
       }
     });
   });
@@ -297,9 +297,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const replies = await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: m.user, text });
     // The DM is private already: every reply is a normal message there.
     for (const reply of withOpenFormButtons(replies, text)) {
-      const rendered = await render(workspace, reply);
-      await limiter.wait(workspace.externalId, 'chat.postMessage');
-      await say(rendered);
+      for (const part of await render(workspace, reply)) {
+        await limiter.wait(workspace.externalId, 'chat.postMessage');
+        await say(part);
+      }
     }
   });
 
@@ -321,7 +322,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         : await opts.bot.handle({ type: 'command', via: 'dm', workspaceId: workspace.id, memberExternalId: user, text: value });
       const form = firstForm(replies);
       if (form && triggerId) await openModal(client, workspace, triggerId, form, replies);
-      else for (const reply of replies) await respond({ response_type: 'ephemeral', replace_original: false, ...(await render(workspace, reply)) });
+      else for (const reply of replies) await respondPrivately(respond, await render(workspace, reply));
       return;
     }
     const replies = await opts.bot.handle({ type: 'action', workspaceId: workspace.id, memberExternalId: user, actionId, value });
@@ -336,11 +337,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       // and for every other reply, it is private to the presser.
       const replace = reply.intent === 'replace';
       if (replace && pressed.responseUrl) {
-        await respond({ replace_original: true, ...(await render(workspace, reply)) });
+        // The first part takes the pressed message's place; a long reply's further parts follow it.
+        const [first, ...rest] = await render(workspace, reply);
+        if (first) await respond({ replace_original: true, ...first });
+        await respondPrivately(respond, rest);
       } else if (replace && pressed.ts && pressed.channel) {
         await platform.update(workspace, { messageId: pressed.ts, conversationId: pressed.channel }, reply);
       } else {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...(await render(workspace, reply)) });
+        await respondPrivately(respond, await render(workspace, reply));
       }
     }
   });
@@ -372,9 +376,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await ack();
     // A modal has closed: its answers go to the member's DM with Rounds, which is private already.
     for (const reply of replies) {
-      const rendered = await render(workspace, reply);
-      await limiter.wait(workspace.externalId, 'chat.postMessage');
-      await client.chat.postMessage({ channel: user, ...rendered });
+      for (const part of await render(workspace, reply)) {
+        await limiter.wait(workspace.externalId, 'chat.postMessage');
+        await client.chat.postMessage({ channel: user, ...part });
+      }
     }
   });
 
@@ -409,6 +414,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.error(async (error) => {
     log.error({ err: { message: error.message, code: (error as { code?: string }).code } }, 'Slack listener failed');
   });
+
+  /** Parts of a reply only the asker sees (ephemeral), new messages below the pressed one. */
+  async function respondPrivately(respond: RespondFn, parts: readonly RenderedMessage[]) {
+    for (const part of parts) await respond({ response_type: 'ephemeral', replace_original: false, ...part });
+  }
 
   async function openModal(client: WebClient, workspace: Workspace, triggerId: string, form: FormBlock, replies: Message[]) {
     const contextBlocks = contextBefore(replies);

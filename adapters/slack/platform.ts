@@ -7,7 +7,7 @@ import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.
 import { toRoundsError } from './errors.ts';
 import type { SlackRateLimiter } from './rate-limiter.ts';
 import { type MemberLookup, mentionAddresses } from '../../src/core/messages/addresses.ts';
-import { renderMessage } from './render.ts';
+import { renderMessage, renderMessages } from './render.ts';
 
 /** The metadata event type that tags every delivery with its idempotency key. */
 export const DELIVERY_EVENT_TYPE = 'rounds_delivery';
@@ -63,16 +63,17 @@ export function createSlackPlatform(deps: { clients: SlackClients; limiter: Slac
     async send(workspace: Workspace, to: Recipient, message: Message, key: string): Promise<SentMessage> {
       const client = await clients.forTeam(workspace.externalId);
       const channel = to.kind === 'dm' ? to.member.externalId : await conversationFor(workspace, to);
-      const rendered = renderMessage(message, await mentionAddresses(deps.members, workspace.id, [message]));
-      const result = await call(limiter, workspace.externalId, 'chat.postMessage', () =>
-        client.chat.postMessage({
-          channel,
-          text: rendered.text,
-          blocks: rendered.blocks,
-          metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key } },
-        }),
-      );
-      return { messageId: result.ts ?? '', conversationId: result.channel ?? channel };
+      const parts = renderMessages(message, await mentionAddresses(deps.members, workspace.id, [message]));
+      // A long message goes as several Slack messages, each carrying the key; the last one says the delivery is whole.
+      let sent: SentMessage = { messageId: '', conversationId: channel };
+      for (const [i, part] of parts.entries()) {
+        const payload: Record<string, string | number> = parts.length === 1 ? { key } : { key, part: i + 1, parts: parts.length };
+        const result = await call(limiter, workspace.externalId, 'chat.postMessage', () =>
+          client.chat.postMessage({ channel, text: part.text, blocks: part.blocks, metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: payload } }),
+        );
+        if (i === 0) sent = { messageId: result.ts ?? '', conversationId: result.channel ?? channel };
+      }
+      return sent;
     },
 
     async update(workspace, sent, message) {
@@ -93,8 +94,10 @@ export function createSlackPlatform(deps: { clients: SlackClients; limiter: Slac
           client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }),
         );
         for (const m of page.messages ?? []) {
-          const payload = m.metadata?.event_payload as { key?: unknown } | undefined;
-          if (m.metadata?.event_type === DELIVERY_EVENT_TYPE && payload?.key === key && m.ts) {
+          const payload = m.metadata?.event_payload as { key?: unknown; part?: unknown; parts?: unknown } | undefined;
+          // Sent means sent whole: a delivery of several parts counts once its last part is there.
+          const whole = payload?.part === undefined || payload.part === payload.parts;
+          if (m.metadata?.event_type === DELIVERY_EVENT_TYPE && payload?.key === key && whole && m.ts) {
             return { messageId: m.ts, conversationId: channel };
           }
         }

@@ -32,6 +32,8 @@ export { SLACK_LIMITS, SlackRenderError } from './render-limits.ts';
 export const SLACK_TEXT = {
   /** Closes a message or Home tab that had more blocks than Slack shows. */
   more: '…and more — type the command again with a narrower request',
+  /** The notification of a later part of a long message that starts with no text. */
+  continued: '(continued)',
   /** The button that opens a form carried by a message. */
   openForm: 'Open form',
 } as const;
@@ -71,12 +73,49 @@ export interface ModalOptions {
 /** `view.state.values` of a `view_submission`: block id → action id → state. */
 export type ModalStateValues = Record<string, Record<string, ViewStateValue>>;
 
-/** For `chat.postMessage`, `chat.update`, `chat.postEphemeral` and `respond`. */
+/**
+ * A message as Slack messages, for `chat.postMessage`, `chat.postEphemeral` and `respond`: all of it, 50 blocks
+ * to a Slack message, split before a header, section or divider so a line keeps its buttons. Usually one.
+ */
+export function renderMessages(message: Message, mentions: MentionBook = new Map()): RenderedMessage[] {
+  const blocks = renderBlocks(message.blocks, mentions);
+  const text = truncateMrkdwn(escapeText(message.text), L.messageText);
+  if (blocks.length <= L.messageBlocks) return [{ text, blocks }];
+  return splitBlocks(blocks, L.messageBlocks).map((part, i) => ({ text: i === 0 ? text : partText(part), blocks: part }));
+}
+
+/** One Slack message (`chat.update` replaces exactly one): a message that needs more ends with a line saying so. */
 export function renderMessage(message: Message, mentions: MentionBook = new Map()): RenderedMessage {
   return {
     text: truncateMrkdwn(escapeText(message.text), L.messageText),
     blocks: capBlocks(renderBlocks(message.blocks, mentions), L.messageBlocks),
   };
+}
+
+/** Parts of at most `max` blocks, each cut where a new line of content starts. */
+function splitBlocks(blocks: KnownBlock[], max: number): KnownBlock[][] {
+  const parts: KnownBlock[][] = [];
+  let start = 0;
+  while (start < blocks.length) {
+    let end = Math.min(start + max, blocks.length);
+    if (end < blocks.length) {
+      let cut = end;
+      while (cut > start + 1 && !['header', 'section', 'divider'].includes(blocks[cut]?.type ?? '')) cut -= 1;
+      if (cut > start + 1) end = cut;
+    }
+    parts.push(blocks.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+/** The notification text of a later part: its first text, which Slack shows when the part arrives. */
+function partText(blocks: KnownBlock[]): string {
+  for (const block of blocks) {
+    const text = (block as { text?: { text?: string } }).text?.text;
+    if (text) return truncateMrkdwn(text, L.sectionText);
+  }
+  return SLACK_TEXT.continued;
 }
 
 /** The App Home tab: each message's blocks, a divider between messages, at most 100 blocks. */

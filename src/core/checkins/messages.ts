@@ -34,9 +34,6 @@ export interface CheckinView {
   settled?: boolean;
 }
 
-/** A Slack message holds 50 blocks: the header, intro and footer leave room for 15 pairs of three blocks. */
-const MAX_ROWS = 15;
-
 export function checkinMessage(t: Catalog, view: CheckinView): Message {
   const tc = t.checkins.checkin;
   const { member, checkin } = view;
@@ -45,7 +42,7 @@ export function checkinMessage(t: Catalog, view: CheckinView): Message {
     header(view.reminder ? tc.reminderTitle : tc.title),
     section(view.reminder ? tc.reminderIntro(member.displayName) : tc.intro(member.displayName, view.pairs.length)),
   ];
-  for (const pair of view.pairs.slice(0, MAX_ROWS)) {
+  for (const pair of view.pairs) {
     const { partnerId, readerIs } = partnerOf(pair, member);
     const answer = answerOf.get(pair.id)?.outcome;
     const row = tc.row(view.nameOf(partnerId), t.checkins.partnerRole(pair.kind, readerIs));

@@ -12,8 +12,6 @@ import { CADENCE_DAYS, later, pairInWeek, zoneOf } from './calendar.ts';
 import { isoWeekOf } from '../time/week.ts';
 
 const WINDOW_DAYS = 28;
-/** Lines per section: a Slack section holds 3,000 characters. */
-const MAX_LINES = 25;
 
 /** How far ahead `firstCheckin` looks for a week with a check-in day. */
 const LOOKAHEAD_WEEKS = 8;
@@ -106,19 +104,19 @@ export async function showReport(ctx: HandlerContext): Promise<Message[]> {
     const zone = zoneOf(memberOf.get(p.pair.menteeId) ?? { timeZone: ctx.workspace.timeZone }, ctx.workspace);
     return t.pairLineNone(...names, firstCheckin(ctx.workspace, zone, ctx.now, activityOf.get(p.pair.id)?.activatedAt ?? null));
   });
-  blocks.push(section(`**${t.pairsHeading}**\n${pairLines.length > 0 ? capped(ctx, pairLines) : t.noPairs}`));
+  blocks.push(section(`**${t.pairsHeading}**\n${pairLines.length > 0 ? pairLines.join('\n') : t.noPairs}`));
 
   if (pairs.length > 0) {
     const quiet = pairs.flatMap((pair) => {
       const q = quietness(pair, activityOf.get(pair.id), ctx.now);
       return q.days > CADENCE_DAYS[pair.cadence] ? [t.quietLine(name(pair.mentorId), name(pair.menteeId), q.days, q.sinceMet)] : [];
     });
-    blocks.push(section(`**${t.quietHeading}**\n${quiet.length > 0 ? capped(ctx, quiet) : t.noQuiet}`));
+    blocks.push(section(`**${t.quietHeading}**\n${quiet.length > 0 ? quiet.join('\n') : t.noQuiet}`));
   }
 
   const people = [...personParticipation(rows)].map(([id, p]) => ({ name: name(id), ...p })).sort((a, b) => a.name.localeCompare(b.name));
   const personLines = people.map((p) => t.personLine(p.name, p.answered, p.sent));
-  blocks.push(section(`**${t.peopleHeading}**\n${personLines.length > 0 ? capped(ctx, personLines) : t.noPeople}`));
+  blocks.push(section(`**${t.peopleHeading}**\n${personLines.length > 0 ? personLines.join('\n') : t.noPeople}`));
 
   const paused = states.filter((s) => s.pausedAt !== null && nameOf.has(s.memberId)).map((s) => name(s.memberId));
   if (paused.length > 0) blocks.push(context(t.paused(paused)));
@@ -133,9 +131,4 @@ function quietness(pair: Pair, a: PairActivity | undefined, now: DateTime): { da
   const anchor = later(started, a?.lastMetAt ?? null) ?? started;
   const sinceMet = a?.lastMetAt != null && anchor === a.lastMetAt;
   return { days: Math.floor(now.diff(DateTime.fromISO(anchor), 'days').days), sinceMet };
-}
-
-function capped(ctx: HandlerContext, lines: string[]): string {
-  if (lines.length <= MAX_LINES) return lines.join('\n');
-  return [...lines.slice(0, MAX_LINES), ctx.t.checkins.report.more(lines.length - MAX_LINES)].join('\n');
 }

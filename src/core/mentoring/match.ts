@@ -11,7 +11,7 @@ import { sendIntros } from './intro.ts';
 import { loadMatchData } from './load.ts';
 import { topicName } from './profile-form.ts';
 
-/** Proposals per message: two blocks each keeps a message within Slack's 50 blocks. */
+/** Proposals per message of a preview: approving one replaces only the message it is in. */
 const PER_MESSAGE = 20;
 const UNMATCHED_SHOWN = 30;
 

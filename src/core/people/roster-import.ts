@@ -12,7 +12,6 @@ import { tellRoleChanged } from './notify.ts';
 import { type AppliedImport, applyRosterPlan } from './roster-apply.ts';
 import { type CsvProblem, readRosterCsv } from './roster-csv.ts';
 import { EMPTY_PLAN, type ImportIssue, type PlanOptions, planHasChanges, planRosterImport, type RosterPlan } from './roster-plan.ts';
-import { packLines } from './roster-view.ts';
 
 export const PENDING_KIND = 'roster';
 /** A preview's Apply button works for a day. */
@@ -161,7 +160,7 @@ export function importPreview(t: Catalog, prepared: PreparedImport, opts: { pend
   if (plan.issues.length > 0) {
     const shown = plan.issues.slice(0, SHOWN_ISSUES).map((issue) => describeIssue(t, issue));
     if (plan.issues.length > SHOWN_ISSUES) shown.push(i.more(plan.issues.length - SHOWN_ISSUES));
-    blocks.push(...packLines([i.errorsTitle, ...shown]).map((text) => section(text)));
+    blocks.push(section([i.errorsTitle, ...shown].join('\n')));
     const lines = [...new Set(plan.issues.flatMap((issue) => (issue.line === null ? [] : [issue.line])))];
     blocks.push(context(opts.cli ? i.fixCli(lines) : i.fixChat(lines)));
     return message(blocks);
@@ -173,7 +172,7 @@ export function importPreview(t: Catalog, prepared: PreparedImport, opts: { pend
   const all = changeLines(t, plan);
   const shown = all.slice(0, SHOWN_CHANGES);
   if (all.length > SHOWN_CHANGES) shown.push(i.more(all.length - SHOWN_CHANGES));
-  blocks.push(...packLines(shown).map((text) => section(text)));
+  blocks.push(section(shown.join('\n')));
   const notes = [i.othersStay];
   if (prepared.ignored.length > 0) notes.push(i.ignored(prepared.ignored));
   blocks.push(context(notes.join(' ')));
@@ -197,7 +196,7 @@ export function importResult(t: Catalog, applied: AppliedImport, told: readonly 
     lines.push([t.people.deactivate.done(done.member.displayName), moved].filter((s) => s).join(' '));
   }
   if (told.length > 0) lines.push(t.people.import.told([...new Set(told.map((m) => m.displayName))]));
-  return message(packLines(lines).map((text) => section(text)));
+  return message([section(lines.join('\n'))]);
 }
 
 // ---- the chat flow ----------------------------------------------------------------------------

@@ -6,27 +6,8 @@ import { actions, button, context, header, message, section } from '../messages/
 import type { Block, Message } from '../messages/model.ts';
 import type { Member, Workspace } from '../model.ts';
 
+/** People on one page: what a manager reads on a phone before choosing "Show more". */
 export const ROSTER_PAGE_SIZE = 50;
-/** Slack allows 3000 characters in a section; a little room is left for the adapters' escaping. */
-export const SECTION_LIMIT = 2800;
-/** Slack allows 50 blocks in a message. */
-const MAX_SECTIONS = 30;
-
-/** Packs lines into as few section texts as fit, never splitting a line. */
-export function packLines(lines: readonly string[], limit = SECTION_LIMIT): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const raw of lines) {
-    const line = raw.length > limit ? `${raw.slice(0, limit - 1)}…` : raw;
-    if (current && current.length + 1 + line.length > limit) {
-      out.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) out.push(current);
-  return out;
-}
 
 function statusOf(t: Catalog, member: Member, today: string): string {
   const s = t.people.roster.status;
@@ -93,9 +74,7 @@ export function rosterPage(t: Catalog, workspace: Workspace, members: readonly M
     }
     texts[texts.length - 1]?.push(memberLine(t, member, byId, today));
   }
-  let sections = texts.flatMap((lines) => packLines(lines));
-  // Many small teams: one section each would pass Slack's block limit, so they share sections.
-  if (sections.length > MAX_SECTIONS) sections = packLines(texts.map((lines) => lines.join('\n')));
+  const sections = texts.map((lines) => lines.join('\n'));
 
   const active = members.filter((m) => m.active);
   const teamCount = new Set(active.map((m) => m.team.trim())).size;

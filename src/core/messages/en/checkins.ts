@@ -138,6 +138,5 @@ export const checkins = {
     paused: (names: readonly string[]) => `Check-ins paused after three unanswered: ${listOf(names.map(u))}.`,
     failed: (n: number) =>
       `${n === 1 ? '1 message' : `${n} messages`} could not be delivered in these weeks. An operator can list them with \`rounds deliveries --failed\`.`,
-    more: (n: number) => `…and ${n} more`,
   },
 };
