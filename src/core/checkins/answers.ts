@@ -6,7 +6,7 @@ import { catalogFor } from '../messages/catalog.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
-import { responsibleFor } from '../people/responsible.ts';
+import { audienceFor, leadersOf } from '../people/audience.ts';
 import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
 import { zoneOf } from './calendar.ts';
 import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';
@@ -159,8 +159,7 @@ async function tellManagers(ctx: HandlerContext, target: Target): Promise<Messag
 }
 
 async function helpers(ctx: HandlerContext, partnerId: string | null): Promise<Member[]> {
-  const leaders = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
-  return helpRecipients(ctx.member, partnerId, leaders);
+  return helpRecipients(ctx.member, partnerId, await leadersOf(ctx));
 }
 
 /**
@@ -169,7 +168,7 @@ async function helpers(ctx: HandlerContext, partnerId: string | null): Promise<M
  * else the other managers. Never the member, never the partner.
  */
 export function helpRecipients(member: Member, partnerId: string | null, leaders: readonly Member[]): Member[] {
-  return responsibleFor(member, leaders, { exclude: [partnerId], fallBackToManagers: true });
+  return audienceFor(member, leaders, { exclude: [partnerId], fallBackToManagers: true });
 }
 
 async function resume(ctx: HandlerContext): Promise<Message[]> {

@@ -7,7 +7,7 @@ import { actions, button, context, form, header, message, replacing, section, te
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
-import { canBeContacted, todayFor } from '../people/availability.ts';
+import { audienceFor, leadersOf, reachableToday } from '../people/audience.ts';
 import { refusePhi } from '../people/phi-guard.ts';
 import { readTypedJson } from '../text/clean.ts';
 import { tellWithdrawn } from '../people/withdraw.ts';
@@ -216,19 +216,9 @@ async function withdrawRequest(ctx: HandlerContext, week: string): Promise<Membe
 
 /** One DM to the member's manager and to each admin who can be contacted today; once a week per member. Returns who that is. */
 async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<Member[]> {
-  const { repos, outbox } = ctx.deps;
-  const leaders = await repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
+  const { outbox } = ctx.deps;
   const week = requestWeek(ctx);
-  // Everyone's today lies within a day of the practice's.
-  const local = ctx.now.setZone(ctx.workspace.timeZone);
-  const timeOff = await repos.timeOff.listOverlapping(ctx.workspace.id, local.minus({ days: 1 }).toISODate() ?? '', local.plus({ days: 1 }).toISODate() ?? '');
-  const recipients = leaders.filter(
-    (m: Member) =>
-      m.id !== ctx.member.id &&
-      m.active &&
-      (m.id === ctx.member.managerId || m.role === 'admin') &&
-      canBeContacted(m, todayFor(m, ctx.now, ctx.workspace.timeZone), timeOff),
-  );
+  const recipients = audienceFor(ctx.member, await leadersOf(ctx), { reach: 'manager-and-admins', reachable: await reachableToday(ctx) });
   for (const manager of recipients) {
     try {
       const t = catalogFor(manager.locale).mentoring.request;
