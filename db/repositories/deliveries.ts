@@ -161,5 +161,30 @@ export function createDeliveryRepo(db: Kysely<Database>): DeliveryRepo {
       const rows = await query.orderBy('created_at').orderBy('id').execute();
       return rows.map(toDelivery);
     },
+
+    async deliveriesTo(workspaceId, memberIds, since) {
+      if (memberIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('deliveries')
+        .select(['key', 'kind', 'member_ids', 'created_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('created_at', '>=', instant(since))
+        // A failed delivery reached nobody.
+        .where('status', '<>', 'failed')
+        .where(sql<boolean>`member_ids ?| ${sql.val(memberIds)}::text[]`)
+        .execute();
+      return rows.map((r) => ({ key: r.key, kind: r.kind, memberIds: parseStringList(r.member_ids), createdAt: toIso(r.created_at) }));
+    },
+
+    async keysOfKind(workspaceId, kind, since) {
+      const rows = await db
+        .selectFrom('deliveries')
+        .select('key')
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .where('created_at', '>=', instant(since))
+        .execute();
+      return rows.map((r) => r.key);
+    },
   };
 }

@@ -33,7 +33,7 @@ import { createMovableClock, type MovableClock, systemClock } from './clock.ts';
 import { createHttpApp, finishHttpApp, listen } from './http.ts';
 import { instrumentBot } from './instrument.ts';
 import { createLogger } from './logger.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import { createMetrics, deliveryCounters, type Metrics } from './metrics.ts';
 import { ensureRedis, type RedisHandle } from './redis.ts';
 
 /** How long in-flight jobs may take to finish at shutdown; after that they are left for another worker to take over. */
@@ -281,8 +281,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
           platforms,
           clock,
           logger,
-          onSent: (kind) => metrics.deliveries.inc({ outcome: 'sent', kind }),
-          onFailed: (kind) => metrics.deliveries.inc({ outcome: 'failed', kind }),
+          ...deliveryCounters(metrics),
         },
         connection,
         queues.names,

@@ -172,6 +172,18 @@ export interface DeliveryRepo {
   listPending(before: string, limit: number): Promise<Delivery[]>;
   /** The workspace's deliveries, oldest first; `keyPrefix` keeps those whose key starts with it (e.g. one subject's). */
   list(workspaceId: string, opts?: { status?: Delivery['status']; keyPrefix?: string }): Promise<Delivery[]>;
+  /** Deliveries to any of `memberIds` recorded at or after `since`, failed ones left out: what the attention budget counts. */
+  deliveriesTo(workspaceId: string, memberIds: string[], since: string): Promise<DeliveryTrace[]>;
+  /** Keys of the workspace's deliveries of `kind` recorded at or after `since`. */
+  keysOfKind(workspaceId: string, kind: string, since: string): Promise<string[]>;
+}
+
+/** A recorded delivery as the weekly attention budget counts it. */
+export interface DeliveryTrace {
+  key: string;
+  kind: string;
+  memberIds: string[];
+  createdAt: string;
 }
 
 /** A platform installation (e.g. a Slack workspace that installed Rounds), stored encrypted by the adapter. */
@@ -372,14 +384,6 @@ export interface PairActivity {
   lastMetAt: string | null;
 }
 
-/** A recorded delivery as the weekly attention budget counts it. */
-export interface DeliveryTrace {
-  key: string;
-  kind: string;
-  memberIds: string[];
-  createdAt: string;
-}
-
 export interface CheckinRepo {
   /** The member's check-in of `isoWeek`, created if missing; `pairIds` replaces the stored ones while it is unanswered. */
   ensure(input: { workspaceId: string; memberId: string; isoWeek: string; pairIds: string[] }, at: string): Promise<Checkin>;
@@ -412,10 +416,6 @@ export interface CheckinRepo {
   pause(workspaceId: string, memberId: string, isoWeek: string, at: string): Promise<void>;
   /** False when the member was not paused. */
   resume(workspaceId: string, memberId: string, at: string): Promise<boolean>;
-  /** Deliveries to any of `memberIds` recorded at or after `since`, failed ones left out. */
-  deliveriesTo(workspaceId: string, memberIds: string[], since: string): Promise<DeliveryTrace[]>;
-  /** Keys of the workspace's deliveries of `kind` recorded at or after `since`. */
-  keysOfKind(workspaceId: string, kind: string, since: string): Promise<string[]>;
 }
 
 /** The local adapter's clock offset of a workspace, kept across restarts. */

@@ -5,9 +5,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPlatform } from '../../adapters/local/platform.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
+import { createMetrics, deliveryCounters } from '../../src/app/metrics.ts';
 import { deliver, IN_FLIGHT_MS, SendInFlightError, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
-import { createQueues, createRedis } from '../../jobs/queues.ts';
+import { createQueues, createRedis, enqueueDelivery } from '../../jobs/queues.ts';
 import { PlatformRejectedError, PlatformUnavailableError } from '../../src/core/errors.ts';
 import { textMessage } from '../../src/core/messages/build.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
@@ -155,5 +156,61 @@ describe('a delivery that fails for good', () => {
       await connection.quit();
       await obliterateQueues(names);
     }
+  });
+});
+
+describe('rounds_deliveries_total', () => {
+  it('labels sent deliveries and failed ones by their kind alike', async () => {
+    const metrics = createMetrics();
+    const sentKey = `role-changed:${uniqueId('member')}`;
+    const failedKey = `welcome:${uniqueId('member')}`;
+    for (const [key, kind] of [
+      [sentKey, 'role_changed'],
+      [failedKey, 'welcome'],
+    ] as const) {
+      await database.repos.deliveries.record(
+        { workspaceId: workspace.id, key, kind, memberIds: [nurse.id], conversation: 'dm', message: textMessage('Your role changed') },
+        '2026-11-23T15:00:00.000Z',
+      );
+    }
+    const { platform } = platformWith();
+    const refusing: ChatPlatform = {
+      ...platform,
+      send: () => Promise.reject(new PlatformRejectedError('chat.postMessage: user_not_found')),
+    };
+    const clock = clockAt('2026-11-23T15:00:00Z');
+    expect(await deliver({ repos: database.repos, platforms: { local: platform }, clock, logger, ...deliveryCounters(metrics) }, sentKey)).toBe('sent');
+
+    const names = uniqueQueueNames('metrics-fail');
+    const connection = createRedis(testRedisUrl(), 'test');
+    const queues = createQueues(connection, names);
+    let failedSeen = false;
+    const counters = deliveryCounters(metrics);
+    const worker = startDeliveryWorker(
+      {
+        repos: database.repos,
+        platforms: { local: refusing },
+        clock,
+        logger,
+        onFailed: (kind) => {
+          counters.onFailed(kind);
+          failedSeen = true;
+        },
+      },
+      connection,
+      names,
+    );
+    try {
+      await enqueueDelivery(queues, { key: failedKey });
+      await eventually(async () => (failedSeen ? true : undefined));
+    } finally {
+      await worker.close();
+      await queues.close();
+      await connection.quit();
+      await obliterateQueues(names);
+    }
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^rounds_deliveries_total\{outcome="sent",kind="role_changed"\} 1$/m);
+    expect(text).toMatch(/^rounds_deliveries_total\{outcome="failed",kind="welcome"\} 1$/m);
   });
 });

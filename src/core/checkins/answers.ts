@@ -1,5 +1,6 @@
 // Answering check-ins: `checkin` on demand, the buttons (We met / Not yet / Need help), the private note form,
 // "Tell my manager" and resuming paused check-ins. Everything here replies to the member alone.
+import { delivery } from '../deliveries/kinds.ts';
 import type { HandlerContext } from '../context.ts';
 import { actions, button, context, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
@@ -147,8 +148,7 @@ async function tellManagers(ctx: HandlerContext, target: Target): Promise<Messag
     const rt = catalogFor(recipient.locale).checkins.help;
     await ctx.deps.outbox.enqueue({
       workspaceId: ctx.workspace.id,
-      key: `checkin-help:${checkin.id}:${pair.id}:${recipient.id}`,
-      kind: 'checkin_help',
+      ...delivery('checkin_help', checkin.id, pair.id, recipient.id),
       memberIds: [recipient.id],
       conversation: 'dm',
       message: textMessage(rt.toManager(ctx.member.displayName, partner)),

@@ -8,6 +8,7 @@
 // and days, and the people responsible for the member (see people/audience.ts) get one DM each (key
 // `timeoff-gap:<timeOffId>:<leaderId>`: a DM has one reader). Those keys are the record of who was
 // told: when the entry is cancelled, undone or ended early, each of them gets a withdrawal.
+import { delivery, timeOffGapPrefix } from '../deliveries/kinds.ts';
 import { userText } from '../messages/user-text.ts';
 import { addDays, checkSpan } from '../commands/dates.ts';
 import type { Command } from '../commands/types.ts';
@@ -51,7 +52,6 @@ function confirmButton(ctx: HandlerContext, entry: TimeOff, now: string) {
   return button(ctx.t.coverage.timeOff.confirmButton(spanText(ctx.t, entry, now, ctx.member.locale)), CANCEL_ID, `cancel:${entry.id}`, 'danger');
 }
 
-const headsUpPrefix = (entry: TimeOff) => `timeoff-gap:${entry.id}:`;
 
 // ---- out <dates> -----------------------------------------------------------------------------
 
@@ -142,8 +142,7 @@ async function tellManagers(
       ];
       await ctx.deps.outbox.enqueue({
         workspaceId: ctx.workspace.id,
-        key: `timeoff-gap:${entry.id}:${recipient.id}`,
-        kind: 'timeoff-gap',
+        ...delivery('timeoff-gap', entry.id, recipient.id),
         memberIds: [recipient.id],
         conversation: 'dm',
         message: message([section(lines.join('\n')), context(t.coverage.timeOff.gapManagerFooter)]),
@@ -231,9 +230,8 @@ function withTold(t: Catalog, sentence: string, told: readonly Member[]): string
  */
 async function withdrawHeadsUps(ctx: HandlerContext, entry: TimeOff, lastDay: string | null): Promise<Member[]> {
   return tellWithdrawn(ctx, {
-    toldPrefix: headsUpPrefix(entry),
-    kind: 'timeoff-withdrawn',
-    key: (recipient) => `timeoff-withdrawn:${entry.id}:${recipient.id}`,
+    toldPrefix: timeOffGapPrefix(entry.id),
+    delivery: (recipient) => delivery('timeoff-withdrawn', entry.id, recipient.id),
     text: (recipient) => {
       const t = catalogFor(recipient.locale);
       const theirToday = todayFor(recipient, ctx.now, ctx.workspace.timeZone);

@@ -1,4 +1,5 @@
 // `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
+import { delivery, mentorRequestPrefix } from '../deliveries/kinds.ts';
 import { z } from 'zod';
 import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
@@ -207,9 +208,8 @@ export async function requestAction(ctx: HandlerContext, value: string): Promise
 /** A short note to each manager a request of `week` reached; returns who. */
 async function withdrawRequest(ctx: HandlerContext, week: string): Promise<Member[]> {
   return tellWithdrawn(ctx, {
-    toldPrefix: `mentor-request:${ctx.member.id}:${week}:`,
-    kind: 'mentor_request_withdrawn',
-    key: (manager) => `mentor-request-withdrawn:${ctx.member.id}:${week}:${manager.id}`,
+    toldPrefix: mentorRequestPrefix(ctx.member.id, week),
+    delivery: (manager) => delivery('mentor_request_withdrawn', ctx.member.id, week, manager.id),
     text: (manager) => catalogFor(manager.locale).mentoring.request.withdrawn(ctx.member.displayName),
   });
 }
@@ -224,8 +224,7 @@ async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<
       const t = catalogFor(manager.locale).mentoring.request;
       await outbox.enqueue({
         workspaceId: ctx.workspace.id,
-        key: `mentor-request:${ctx.member.id}:${week}:${manager.id}`,
-        kind: 'mentor_request',
+        ...delivery('mentor_request', ctx.member.id, week, manager.id),
         memberIds: [manager.id],
         conversation: 'dm',
         message: message([

@@ -1,4 +1,5 @@
 // A member who left: made inactive (nothing is deleted), their open pairs ended, their reports moved up a level.
+import { delivery } from '../deliveries/kinds.ts';
 import type { BotDeps } from '../context.ts';
 import { textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
@@ -67,8 +68,7 @@ export async function tellPartners(deps: Pick<BotDeps, 'repos' | 'outbox' | 'log
           : t.people.deactivate.partnerEnded(done.member.displayName, kind);
       await deps.outbox.enqueue({
         workspaceId: workspace.id,
-        key: `pair-ended:${pair.id}`,
-        kind: 'pair_ended',
+        ...delivery('pair_ended', pair.id),
         memberIds: [partner.id],
         conversation: 'dm',
         message: textMessage(text),
