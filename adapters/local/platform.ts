@@ -32,6 +32,8 @@ export function createLocalPlatform(deps: {
 }): ChatPlatform {
   return {
     platform: 'local',
+    // The inbox keeps each message's key; the page answers privately to the one person using it.
+    capabilities: { findSent: true, groupConversations: true, privateReplies: true, updateMessages: true },
     async send(workspace: Workspace, to: Recipient, message: Message, key: string): Promise<SentMessage> {
       const id = await deps.inbox.add({
         workspaceId: workspace.id,

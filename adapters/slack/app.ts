@@ -329,7 +329,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       // What was decided takes the place of the message whose button was pressed.
       if (reply.replace && pressed.responseUrl) {
         await respond({ replace_original: true, ...renderMessage(reply) });
-      } else if (reply.replace && pressed.ts && pressed.channel) {
+      } else if (reply.replace && pressed.ts && pressed.channel && platform.capabilities.updateMessages) {
         await platform.update(workspace, { messageId: pressed.ts, conversationId: pressed.channel }, reply);
       } else {
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderMessage(reply) });

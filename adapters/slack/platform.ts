@@ -57,6 +57,8 @@ export function createSlackPlatform(deps: { clients: SlackClients; limiter: Slac
 
   return {
     platform: 'slack',
+    // Messages carry their key in metadata; group DMs, ephemeral replies and chat.update are all there.
+    capabilities: { findSent: true, groupConversations: true, privateReplies: true, updateMessages: true },
     conversationFor,
 
     async send(workspace: Workspace, to: Recipient, message: Message, key: string): Promise<SentMessage> {

@@ -120,6 +120,43 @@ describe('a delivery whose send may still be running elsewhere', () => {
   });
 });
 
+describe('a platform that lacks a capability', () => {
+  it('is never asked to look for a message it cannot find: an in-doubt delivery is given up, not sent twice', async () => {
+    const key = uniqueId('checkin');
+    const clock = clockAt('2026-11-23T15:00:00Z');
+    await recorded(key, clock.now().toISO() ?? '');
+    const { platform, sent } = platformWith();
+    let looked = false;
+    const blind: ChatPlatform = {
+      ...platform,
+      capabilities: { ...platform.capabilities, findSent: false },
+      findSent: () => {
+        looked = true;
+        return Promise.resolve(null);
+      },
+    };
+    await database.repos.deliveries.markSending(key, clock.now().toISO() ?? '');
+    clock.advance(IN_FLIGHT_MS);
+    await expect(deliver({ repos: database.repos, platforms: { local: blind }, clock, logger }, key)).rejects.toThrow(/cannot look for it/);
+    expect(looked).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  it('is never given a group conversation it cannot open', async () => {
+    const key = uniqueId('nudge');
+    const partner = await buildMember(database.repos, workspace.id, { displayName: 'Omar Haddad' });
+    await database.repos.deliveries.record(
+      { workspaceId: workspace.id, key, kind: 'nudge', memberIds: [nurse.id, partner.id], conversation: 'group', message: textMessage('Time to meet?') },
+      '2026-11-23T15:00:00.000Z',
+    );
+    const { platform, sent } = platformWith();
+    const dmOnly: ChatPlatform = { ...platform, capabilities: { ...platform.capabilities, groupConversations: false } };
+    const clock = clockAt('2026-11-23T15:00:00Z');
+    await expect(deliver({ repos: database.repos, platforms: { local: dmOnly }, clock, logger }, key)).rejects.toThrow(/cannot open a group conversation/);
+    expect(sent).toEqual([]);
+  });
+});
+
 describe('a delivery that fails for good', () => {
   it('is marked failed, listed, and counted by the worker’s failure hook (the metric)', async () => {
     const names = uniqueQueueNames('checkins-fail');
