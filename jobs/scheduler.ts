@@ -11,7 +11,7 @@ export const RESCHEDULE_EVERY_MS = 60_000;
 /** A pending delivery older than this is queued again; the delivery worker's Postgres check makes it harmless. */
 const REQUEUE_AFTER_MS = 30_000;
 
-export async function ensureTickScheduler(queues: Queues, everyMs = TICK_EVERY_MS): Promise<void> {
+async function ensureTickScheduler(queues: Queues, everyMs = TICK_EVERY_MS): Promise<void> {
   await queues.tick.upsertJobScheduler(TICK_SCHEDULER_ID, { every: everyMs }, { name: 'tick', data: { reason: 'schedule' } });
 }
 

@@ -3,16 +3,6 @@ import type { Message } from '../../src/core/messages/model.ts';
 import type { DirectoryUser, Workspace } from '../../src/core/model.ts';
 import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
 
-export interface LocalInboxMessage {
-  id: string;
-  at: string;
-  conversation: 'dm' | 'group';
-  /** Everyone in the conversation (member external ids). */
-  with: string[];
-  text: string;
-  blocks: Message['blocks'];
-}
-
 export interface LocalInboxStore {
   add(input: { workspaceId: string; key: string; conversation: 'dm' | 'group'; memberIds: string[]; message: Message; at: string }): Promise<string>;
   findByKey(workspaceId: string, key: string): Promise<string | null>;

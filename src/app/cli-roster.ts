@@ -11,7 +11,7 @@ import { ConfigError } from '../config.ts';
 import { withWorkspace } from './cli-context.ts';
 
 /** `rounds import …` and `rounds export …` are shared with the other data commands: find the group or start it. */
-export function commandGroup(program: Command, name: string, description: string): Command {
+function commandGroup(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 

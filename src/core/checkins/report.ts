@@ -67,7 +67,7 @@ export function firstCheckin(workspace: Pick<Workspace, 'settings'>, zone: strin
 }
 
 /** Per person: check-ins that reached them and how many they answered. */
-export function personParticipation(rows: readonly CheckinParticipation[]): Map<string, { sent: number; answered: number }> {
+function personParticipation(rows: readonly CheckinParticipation[]): Map<string, { sent: number; answered: number }> {
   const byMember = new Map<string, { sent: number; answered: number }>();
   for (const r of rows) {
     if (!reached(r)) continue;

@@ -27,7 +27,7 @@ import {
 } from './profile-form.ts';
 
 /** The profile of someone who never filled one in: not mentoring, not in matching. */
-export function emptyProfile(ctx: HandlerContext, memberId: string): MentoringProfile {
+function emptyProfile(ctx: HandlerContext, memberId: string): MentoringProfile {
   return { memberId, teaches: [], learns: [], goals: '', capacity: 0, cadence: ctx.workspace.settings.cadence, optedIn: false };
 }
 

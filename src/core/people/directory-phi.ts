@@ -18,7 +18,7 @@ export interface ScreenedDirectoryUser {
 
 const NAME_KINDS: ReadonlySet<PhiKind> = new Set(['patient_name', 'name_with_details']);
 
-export function screenDirectoryUser(listed: DirectoryUser): ScreenedDirectoryUser {
+function screenDirectoryUser(listed: DirectoryUser): ScreenedDirectoryUser {
   const user = cleanDirectoryUser(listed);
   const screened: DirectoryUser = { ...user };
   const dropped: ScreenedDirectoryUser['dropped'] = [];

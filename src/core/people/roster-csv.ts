@@ -7,8 +7,6 @@ import type { CsvCodec, CsvRecord } from '../ports.ts';
 export const ROSTER_COLUMNS = ['name', 'email', 'id', 'title', 'team', 'role', 'manager', 'time_zone', 'start_date', 'active'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
-export const ROSTER_HEADER = ROSTER_COLUMNS.join(',');
-
 /** Other names spreadsheets and HR exports give the same columns. */
 const ALIASES: Record<string, RosterColumn> = {
   full_name: 'name',
