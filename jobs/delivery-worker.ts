@@ -5,7 +5,9 @@ import { DateTime } from 'luxon';
 import { PlatformRejectedError, RateLimitedError, RoundsError } from '../src/core/errors.ts';
 import { messageSchema } from '../src/core/messages/model.ts';
 import type { Member, Platform } from '../src/core/model.ts';
-import type { ChatPlatform, Clock, Logger, Recipient, Repositories } from '../src/core/ports.ts';
+import type { ChatPlatform, Recipient } from '../src/core/chat-platform.ts';
+import type { Clock, Logger } from '../src/core/infrastructure.ts';
+import type { Repositories } from '../src/core/repositories.ts';
 import type { DeliveryJob, QueueNames } from './queues.ts';
 
 export type Platforms = Partial<Record<Platform, ChatPlatform>>;

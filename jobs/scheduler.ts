@@ -1,7 +1,8 @@
 // The scheduler tick on BullMQ: a job scheduler that fires every minute, re-upserted so a Redis flush heals.
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Clock, DeliveryRepo, Logger } from '../src/core/ports.ts';
+import type { DeliveryRepo } from '../src/core/deliveries/repository.ts';
+import type { Clock, Logger } from '../src/core/infrastructure.ts';
 import { enqueueDelivery, type Queues, type TickJob } from './queues.ts';
 
 export const TICK_SCHEDULER_ID = 'rounds-tick-every-minute';

@@ -5,7 +5,8 @@ import { type DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Member } from '../../src/core/model.ts';
-import type { Clock, Repositories } from '../../src/core/ports.ts';
+import type { Clock } from '../../src/core/infrastructure.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import type { LocalInboxStore } from './platform.ts';
 
 export interface LocalApiDeps {

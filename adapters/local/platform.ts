@@ -1,7 +1,7 @@
 // The local adapter's ChatPlatform: what the bot "sends" lands in each member's local inbox (kept in the database).
 import type { Message } from '../../src/core/messages/model.ts';
 import type { DirectoryUser, Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
+import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/chat-platform.ts';
 
 export interface LocalInboxStore {
   add(input: { workspaceId: string; key: string; conversation: 'dm' | 'group'; memberIds: string[]; message: Message; at: string }): Promise<string>;

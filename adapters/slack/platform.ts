@@ -3,7 +3,7 @@ import type { Logger as SlackLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Message } from '../../src/core/messages/model.ts';
 import type { DirectoryUser, Locale, Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
+import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/chat-platform.ts';
 import { toRoundsError } from './errors.ts';
 import type { SlackRateLimiter } from './rate-limiter.ts';
 import { renderMessage } from './render.ts';

@@ -1,15 +1,6 @@
 // Check-ins: a member's weekly check-in, their answers per pair (notes and ratings private), pauses, and pair activity.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type {
-  Checkin,
-  CheckinAnswer,
-  CheckinMemberState,
-  CheckinOutcome,
-  CheckinParticipation,
-  CheckinRepo,
-  CheckinStatus,
-  DeliveryState,
-} from '../../src/core/ports.ts';
+import type { Checkin, CheckinAnswer, CheckinMemberState, CheckinOutcome, CheckinParticipation, CheckinRepo, CheckinStatus, DeliveryState } from '../../src/core/checkins/repository.ts';
 import { deliveryKey } from '../../src/core/deliveries/kinds.ts';
 import type { DeliveryStatus } from '../../src/core/model.ts';
 import type { CheckinAnswersTable, CheckinsTable, Database } from '../schema.ts';

@@ -1,6 +1,6 @@
 // Deliveries: the outbox ledger; a unique key per touchpoint is what makes sending exactly-once.
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { DeliveryRepo } from '../../src/core/ports.ts';
+import type { DeliveryRepo } from '../../src/core/deliveries/repository.ts';
 import type { Delivery } from '../../src/core/model.ts';
 import type { Database, DeliveriesTable } from '../schema.ts';
 import { DeliveryNotPendingError, RowNotFoundError, rethrowMissingReference } from '../errors.ts';

@@ -6,7 +6,7 @@ import { catalogFor } from '../core/messages/catalog.ts';
 import { stripUserText } from '../core/messages/user-text.ts';
 import { writeRosterCsv } from '../core/people/roster-csv.ts';
 import { announceImport, applyRosterText, canApply, importPreview, importResult, prepareRosterImport } from '../core/people/roster-import.ts';
-import type { Outbox } from '../core/ports.ts';
+import type { Outbox } from '../core/infrastructure.ts';
 import { ConfigError } from '../config.ts';
 import { withWorkspace } from './cli-context.ts';
 

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import type { Logger } from '../core/ports.ts';
+import type { Logger } from '../core/infrastructure.ts';
 
 export class StartupError extends Error {
   readonly code = 'startup_failed';

@@ -22,7 +22,7 @@ import { type Bot, createBot } from '../core/bot.ts';
 import { checkinTouchpoints, checkinWakeups } from '../core/checkins/tick.ts';
 import type { BotDeps } from '../core/context.ts';
 import { mergeFeatures } from '../core/features.ts';
-import type { Clock, Logger } from '../core/ports.ts';
+import type { Clock, Logger } from '../core/infrastructure.ts';
 import { runTick, type TouchpointRule, type WakeupRule, wakeupsBetween } from '../core/schedule.ts';
 import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { syncWorkspaceDirectory } from './directory.ts';

@@ -8,7 +8,7 @@ import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
 import { audienceFor, leadersOf } from '../people/audience.ts';
-import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
+import type { Checkin, CheckinAnswer, CheckinOutcome } from './repository.ts';
 import { zoneOf } from './calendar.ts';
 import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';
 import { isoWeekOf } from '../time/week.ts';

@@ -2,7 +2,8 @@
 // and nudges, then the weekly attention budget. Pure: tick.ts reads the record and acts on the plan.
 import type { DateTime } from 'luxon';
 import type { Member, Pair, TimeOff, Workspace } from '../model.ts';
-import type { CheckinMemberState, CheckinStatus, DeliveryTrace } from '../ports.ts';
+import type { CheckinMemberState, CheckinStatus } from './repository.ts';
+import type { DeliveryTrace } from '../deliveries/repository.ts';
 import { shouldPause } from './attention.ts';
 import { takeFromBudget, weekCounts } from '../deliveries/attention.ts';
 import { deliveryKey } from '../deliveries/kinds.ts';

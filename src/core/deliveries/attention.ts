@@ -2,7 +2,7 @@
 // in their current ISO week, counted over the delivery ledger for every kind that counts. Pure, but for
 // the one read of the ledger.
 import { DateTime } from 'luxon';
-import type { DeliveryRepo, DeliveryTrace } from '../ports.ts';
+import type { DeliveryRepo, DeliveryTrace } from './repository.ts';
 import { isoWeekOf } from '../time/week.ts';
 import { countsAgainstBudget } from './kinds.ts';
 

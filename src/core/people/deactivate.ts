@@ -4,7 +4,7 @@ import type { BotDeps } from '../context.ts';
 import { textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Member, Pair, PairStatus, Workspace } from '../model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../repositories.ts';
 
 /** Pairs still going, which end when one of the two leaves. */
 export const OPEN_PAIR_STATUSES: readonly PairStatus[] = ['proposed', 'active', 'paused'];

@@ -1,7 +1,7 @@
 // The roster CSV: its columns, reading a file into rows with the line numbers a spreadsheet shows, and writing one.
 import { CsvFormatError } from '../errors.ts';
 import type { Member } from '../model.ts';
-import type { CsvCodec, CsvRecord } from '../ports.ts';
+import type { CsvCodec, CsvRecord } from '../infrastructure.ts';
 
 /** The columns, in the order an export writes them. An import needs a header row naming them, in any order. */
 export const ROSTER_COLUMNS = ['name', 'email', 'id', 'title', 'team', 'role', 'manager', 'time_zone', 'start_date', 'active'] as const;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/core/messages/build.ts';
 import type { Member, Pair, Workspace } from '../../../src/core/model.ts';
-import type { Repositories } from '../../../src/core/ports.ts';
+import type { Repositories } from '../../../src/core/repositories.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
 
 describe.each(['postgres', 'pglite'] as const)('check-ins on %s', (kind) => {
