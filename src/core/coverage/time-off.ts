@@ -52,7 +52,6 @@ function confirmButton(ctx: HandlerContext, entry: TimeOff, now: string) {
   return button(ctx.t.coverage.timeOff.confirmButton(spanText(ctx.t, entry, now, ctx.member.locale)), CANCEL_ID, `cancel:${entry.id}`, 'danger');
 }
 
-
 // ---- out <dates> -----------------------------------------------------------------------------
 
 export async function addTimeOff(ctx: HandlerContext, command: Extract<Command, { name: 'out_add' }>): Promise<Message[]> {
