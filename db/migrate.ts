@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-mentoring.ts';
 import * as m0008 from './migrations/0008-checkins.ts';
 import * as m0012 from './migrations/0012-deployment.ts';
 import * as m0013 from './migrations/0013-requested-topic.ts';
+import * as m0014 from './migrations/0014-conversation-refs.ts';
 
 // Listed in code rather than read from the folder, so the same list works under tsx and from dist/.
 // Append new migrations here; names sort in the order they run.
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-checkins': m0008,
   '0012-deployment': m0012,
   '0013-requested-topic': m0013,
+  '0014-conversation-refs': m0014,
 };
 
 /** Applies the pending migrations in one transaction; throws MigrationError, having applied none, when one fails. */

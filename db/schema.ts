@@ -260,6 +260,14 @@ export interface PairActivityTable {
   activated_at: Timestamp;
 }
 
+/** A member's latest conversation reference (Teams), kept whole. */
+export interface ConversationRefsTable {
+  member_id: string;
+  workspace_id: string;
+  reference: Json;
+  updated_at: Timestamp;
+}
+
 export interface DeploymentMetaTable {
   key: string;
   value: string;
@@ -289,4 +297,5 @@ export interface Database {
   checkin_members: CheckinMembersTable;
   pair_activity: PairActivityTable;
   deployment_meta: DeploymentMetaTable;
+  conversation_refs: ConversationRefsTable;
 }

@@ -5,7 +5,9 @@ import { DateTime } from 'luxon';
 import { PlatformRejectedError, RateLimitedError, RoundsError } from '../src/core/errors.ts';
 import { messageSchema } from '../src/core/messages/model.ts';
 import type { Member, Platform } from '../src/core/model.ts';
-import type { ChatPlatform, Clock, Logger, Recipient, Repositories } from '../src/core/ports.ts';
+import type { ChatPlatform, Recipient } from '../src/core/chat-platform.ts';
+import type { Clock, Logger } from '../src/core/infrastructure.ts';
+import type { Repositories } from '../src/core/repositories.ts';
 import type { DeliveryJob, QueueNames } from './queues.ts';
 
 export type Platforms = Partial<Record<Platform, ChatPlatform>>;
@@ -49,6 +51,9 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Delivery
   const platform = deps.platforms[workspace.platform];
   if (!platform) throw new UnrecoverableError(`no ${workspace.platform} adapter is running`);
 
+  if (delivery.conversation === 'group' && !platform.capabilities.groupConversations) {
+    throw new UnrecoverableError(`${workspace.platform} cannot open a group conversation`);
+  }
   const members = await loadMembers(deps, delivery.workspaceId, delivery.memberIds);
   const to: Recipient =
     delivery.conversation === 'dm' && members[0] ? { kind: 'dm', member: members[0] } : { kind: 'group', members };
@@ -59,6 +64,8 @@ export async function deliver(deps: DeliveryDeps, key: string): Promise<Delivery
   if (delivery.sendingAt) {
     const age = deps.clock.now().toMillis() - DateTime.fromISO(delivery.sendingAt).toMillis();
     if (delivery.lastError === null && age < IN_FLIGHT_MS) throw new SendInFlightError(IN_FLIGHT_MS - Math.max(0, age));
+    // A platform that cannot look for it cannot tell: sending again could show it twice, so it is given up.
+    if (!platform.capabilities.findSent) throw new UnrecoverableError(`delivery ${key} may have been sent, and ${workspace.platform} cannot look for it`);
     const found = await platform.findSent(workspace, to, key);
     if (found) {
       await repos.deliveries.markSent(key, found.messageId, now(deps));

@@ -1,5 +1,6 @@
 // The Outbox port on Postgres and BullMQ: record the delivery first (the record), then queue it (the work).
-import type { Clock, DeliveryRepo, Logger, Outbox } from '../src/core/ports.ts';
+import type { DeliveryRepo } from '../src/core/deliveries/repository.ts';
+import type { Clock, Logger, Outbox } from '../src/core/infrastructure.ts';
 import { enqueueDelivery, type Queues } from './queues.ts';
 
 export function createOutbox(deps: {

@@ -1,7 +1,7 @@
 // The BullMQ queues of Rounds, their names and the Redis connection they share.
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { OutboxItem } from '../src/core/ports.ts';
+import type { OutboxItem } from '../src/core/infrastructure.ts';
 
 export interface QueueNames {
   delivery: string;

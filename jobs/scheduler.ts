@@ -1,7 +1,8 @@
 // The scheduler tick on BullMQ: a job scheduler that fires every minute, re-upserted so a Redis flush heals.
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Clock, DeliveryRepo, Logger } from '../src/core/ports.ts';
+import type { DeliveryRepo } from '../src/core/deliveries/repository.ts';
+import type { Clock, Logger } from '../src/core/infrastructure.ts';
 import { enqueueDelivery, type Queues, type TickJob } from './queues.ts';
 
 export const TICK_SCHEDULER_ID = 'rounds-tick-every-minute';
@@ -11,7 +12,7 @@ export const RESCHEDULE_EVERY_MS = 60_000;
 /** A pending delivery older than this is queued again; the delivery worker's Postgres check makes it harmless. */
 const REQUEUE_AFTER_MS = 30_000;
 
-export async function ensureTickScheduler(queues: Queues, everyMs = TICK_EVERY_MS): Promise<void> {
+async function ensureTickScheduler(queues: Queues, everyMs = TICK_EVERY_MS): Promise<void> {
   await queues.tick.upsertJobScheduler(TICK_SCHEDULER_ID, { every: everyMs }, { name: 'tick', data: { reason: 'schedule' } });
 }
 

@@ -3,7 +3,7 @@
 // Several Rounds deployments (or test runs) may share one Postgres. A process must not send another's
 // touchpoints: it has no adapter for them, or, in local mode, its clock is its own practice's.
 import type { Workspace } from '../src/core/model.ts';
-import type { WorkspaceRepo } from '../src/core/ports.ts';
+import type { WorkspaceRepo } from '../src/core/repositories.ts';
 import type { Platforms } from './delivery-worker.ts';
 
 export interface WorkspaceScope {

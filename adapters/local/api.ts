@@ -7,7 +7,8 @@ import type { Bot } from '../../src/core/bot.ts';
 import { mentionAddresses } from '../../src/core/messages/addresses.ts';
 import type { Message } from '../../src/core/messages/model.ts';
 import type { Member } from '../../src/core/model.ts';
-import type { Clock, Repositories } from '../../src/core/ports.ts';
+import type { Clock } from '../../src/core/infrastructure.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import type { LocalInboxStore } from './platform.ts';
 import { pageMessage } from './render.ts';
 

@@ -2,7 +2,7 @@
 import type { DateTime } from 'luxon';
 import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
 import { DEFAULT_SETTINGS, type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 
 export const DEMO_WORKSPACE = { platform: 'local' as const, externalId: 'demo', name: 'Maple Street Family Medicine' };
 const PRACTICE_ZONE = 'America/Chicago';

@@ -1,17 +1,7 @@
 // The local adapter's ChatPlatform: what the bot "sends" lands in each member's local inbox (kept in the database).
 import type { Message } from '../../src/core/messages/model.ts';
 import type { DirectoryUser, Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
-
-export interface LocalInboxMessage {
-  id: string;
-  at: string;
-  conversation: 'dm' | 'group';
-  /** Everyone in the conversation (member external ids). */
-  with: string[];
-  text: string;
-  blocks: Message['blocks'];
-}
+import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/chat-platform.ts';
 
 export interface LocalInboxStore {
   add(input: { workspaceId: string; key: string; conversation: 'dm' | 'group'; memberIds: string[]; message: Message; at: string }): Promise<string>;
@@ -32,6 +22,8 @@ export function createLocalPlatform(deps: {
 }): ChatPlatform {
   return {
     platform: 'local',
+    // The inbox keeps each message's key; the page answers privately to the one person using it.
+    capabilities: { findSent: true, groupConversations: true, privateReplies: true, updateMessages: true },
     async send(workspace: Workspace, to: Recipient, message: Message, key: string): Promise<SentMessage> {
       const id = await deps.inbox.add({
         workspaceId: workspace.id,

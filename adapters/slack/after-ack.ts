@@ -1,6 +1,6 @@
 // Work Slack has already been told about (acked): run a few at a time, so new requests are acked promptly
 // while earlier ones are answered, and a burst of commands never starves the acks behind it.
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
 
 export interface AfterAck {
   /** Starts `work` when a slot is free; never throws (failures are logged with `what`). */

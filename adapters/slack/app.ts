@@ -8,11 +8,13 @@ import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
 import { catalogFor } from '../../src/core/messages/catalog.ts';
 import type { FormBlock, Message } from '../../src/core/messages/model.ts';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform, Logger, Repositories } from '../../src/core/ports.ts';
+import type { ChatPlatform } from '../../src/core/chat-platform.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { createAfterAck } from './after-ack.ts';
 import { createInboundGuard } from './inbound-guard.ts';
-import { createInstallationStore } from './installation-store.ts';
+import { createInstallationStore, type InstallationRepo } from './installation-store.ts';
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.ts';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
 import { toSlackSdkLogger } from './sdk-logger.ts';
@@ -42,7 +44,8 @@ export interface SlackAdapterOptions {
   /** The service's express app to mount /slack/events on; without it (a worker process) only the outbound side runs. */
   http?: Express;
   bot: Bot;
-  repos: Repositories;
+  /** The core's repositories, and the adapter's own store of installations. */
+  repos: Repositories & { installations: InstallationRepo };
   logger: Logger;
   redis: Redis;
   /** True the first time an event id is seen (kept in Postgres, shared by every process). */
@@ -341,7 +344,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         const [first, ...rest] = await render(workspace, reply);
         if (first) await respond({ replace_original: true, ...first });
         await respondPrivately(respond, rest);
-      } else if (replace && pressed.ts && pressed.channel) {
+      } else if (replace && pressed.ts && pressed.channel && platform.capabilities.updateMessages) {
         await platform.update(workspace, { messageId: pressed.ts, conversationId: pressed.channel }, reply);
       } else {
         await respondPrivately(respond, await render(workspace, reply));

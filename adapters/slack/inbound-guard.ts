@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
 
 /** How far a request's timestamp may be from now, either way (Slack's own rule for the past). */
 export const REQUEST_WINDOW_SECONDS = 5 * 60;

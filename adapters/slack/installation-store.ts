@@ -1,7 +1,23 @@
-// Bolt's InstallationStore in Postgres behind the core's InstallationRepo port, encrypted with ROUNDS_ENCRYPTION_KEY.
+// Bolt's InstallationStore in Postgres (db/repositories/installations.ts implements InstallationRepo), encrypted with ROUNDS_ENCRYPTION_KEY.
+// The store is the adapter's own: the core never sees an installation or a token.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import type { InstallationRepo } from '../../src/core/ports.ts';
+import type { Platform } from '../../src/core/model.ts';
 import { decrypt, encrypt } from './crypto.ts';
+
+/** An installation (a Slack workspace or enterprise that installed Rounds), stored encrypted; only this adapter reads it. */
+export interface InstallationRecord {
+  platform: Platform;
+  /** The team id, or the enterprise id for an org-wide install. */
+  key: string;
+  /** The whole installation, encrypted; the core never sees a token. */
+  ciphertext: string;
+}
+
+export interface InstallationRepo {
+  save(record: InstallationRecord): Promise<void>;
+  find(platform: Platform, key: string): Promise<InstallationRecord | null>;
+  remove(platform: Platform, key: string): Promise<void>;
+}
 
 function keyOf(query: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `E:${query.enterpriseId}`;

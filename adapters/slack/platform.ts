@@ -3,7 +3,7 @@ import type { Logger as SlackLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Message } from '../../src/core/messages/model.ts';
 import type { DirectoryUser, Locale, Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/ports.ts';
+import type { ChatPlatform, Recipient, SentMessage } from '../../src/core/chat-platform.ts';
 import { toRoundsError } from './errors.ts';
 import type { SlackRateLimiter } from './rate-limiter.ts';
 import { type MemberLookup, mentionAddresses } from '../../src/core/messages/addresses.ts';
@@ -58,6 +58,8 @@ export function createSlackPlatform(deps: { clients: SlackClients; limiter: Slac
 
   return {
     platform: 'slack',
+    // Messages carry their key in metadata; group DMs, ephemeral replies and chat.update are all there.
+    capabilities: { findSent: true, groupConversations: true, privateReplies: true, updateMessages: true },
     conversationFor,
 
     async send(workspace: Workspace, to: Recipient, message: Message, key: string): Promise<SentMessage> {

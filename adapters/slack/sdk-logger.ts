@@ -1,6 +1,6 @@
 // The logger Bolt and the Slack Web API client write to: their lines go to pino, without the bodies they carry.
 import { type Logger as SlackLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
 
 /**
  * At debug the SDKs log whole request and response bodies (notes in a modal, the text of every DM, the directory).

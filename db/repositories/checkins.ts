@@ -1,15 +1,7 @@
 // Check-ins: a member's weekly check-in, their answers per pair (notes and ratings private), pauses, and pair activity.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type {
-  Checkin,
-  CheckinAnswer,
-  CheckinMemberState,
-  CheckinOutcome,
-  CheckinParticipation,
-  CheckinRepo,
-  CheckinStatus,
-  DeliveryState,
-} from '../../src/core/ports.ts';
+import type { Checkin, CheckinAnswer, CheckinMemberState, CheckinOutcome, CheckinParticipation, CheckinRepo, CheckinStatus, DeliveryState } from '../../src/core/checkins/repository.ts';
+import { deliveryKey } from '../../src/core/deliveries/kinds.ts';
 import type { DeliveryStatus } from '../../src/core/model.ts';
 import type { CheckinAnswersTable, CheckinsTable, Database } from '../schema.ts';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';
@@ -29,8 +21,8 @@ type StatusRow = Row & {
 };
 
 /** The delivery keys of a member's check-in of a week and of its reminder (globally unique: the member id is a uuid). */
-export function checkinKeys(memberId: string, isoWeek: string): { deliveryKey: string; reminderKey: string } {
-  return { deliveryKey: `checkin:${memberId}:${isoWeek}`, reminderKey: `checkin-reminder:${memberId}:${isoWeek}` };
+function checkinKeys(memberId: string, isoWeek: string): { deliveryKey: string; reminderKey: string } {
+  return { deliveryKey: deliveryKey('checkin', memberId, isoWeek), reminderKey: deliveryKey('checkin_reminder', memberId, isoWeek) };
 }
 
 function toCheckin(row: Row): Checkin {
@@ -317,31 +309,6 @@ export function createCheckinRepo(db: Kysely<Database>): CheckinRepo {
         .returning('member_id')
         .executeTakeFirst();
       return updated !== undefined;
-    },
-
-    async deliveriesTo(workspaceId, memberIds, since) {
-      if (memberIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('deliveries')
-        .select(['key', 'kind', 'member_ids', 'created_at'])
-        .where('workspace_id', '=', workspaceId)
-        .where('created_at', '>=', instant(since))
-        // A failed delivery reached nobody.
-        .where('status', '<>', 'failed')
-        .where(sql<boolean>`member_ids ?| ${sql.val(memberIds)}::text[]`)
-        .execute();
-      return rows.map((r) => ({ key: r.key, kind: r.kind, memberIds: parseStringList(r.member_ids), createdAt: toIso(r.created_at) }));
-    },
-
-    async keysOfKind(workspaceId, kind, since) {
-      const rows = await db
-        .selectFrom('deliveries')
-        .select('key')
-        .where('workspace_id', '=', workspaceId)
-        .where('kind', '=', kind)
-        .where('created_at', '>=', instant(since))
-        .execute();
-      return rows.map((r) => r.key);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Deliveries: the outbox ledger; a unique key per touchpoint is what makes sending exactly-once.
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { DeliveryRepo } from '../../src/core/ports.ts';
+import type { DeliveryRepo } from '../../src/core/deliveries/repository.ts';
 import type { Delivery } from '../../src/core/model.ts';
 import type { Database, DeliveriesTable } from '../schema.ts';
 import { DeliveryNotPendingError, RowNotFoundError, rethrowMissingReference } from '../errors.ts';
@@ -160,6 +160,31 @@ export function createDeliveryRepo(db: Kysely<Database>): DeliveryRepo {
       if (opts?.keyPrefix) query = query.where('key', 'like', `${opts.keyPrefix.replace(/[\\%_]/g, '\\$&')}%`);
       const rows = await query.orderBy('created_at').orderBy('id').execute();
       return rows.map(toDelivery);
+    },
+
+    async deliveriesTo(workspaceId, memberIds, since) {
+      if (memberIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('deliveries')
+        .select(['key', 'kind', 'member_ids', 'created_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('created_at', '>=', instant(since))
+        // A failed delivery reached nobody.
+        .where('status', '<>', 'failed')
+        .where(sql<boolean>`member_ids ?| ${sql.val(memberIds)}::text[]`)
+        .execute();
+      return rows.map((r) => ({ key: r.key, kind: r.kind, memberIds: parseStringList(r.member_ids), createdAt: toIso(r.created_at) }));
+    },
+
+    async keysOfKind(workspaceId, kind, since) {
+      const rows = await db
+        .selectFrom('deliveries')
+        .select('key')
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .where('created_at', '>=', instant(since))
+        .execute();
+      return rows.map((r) => r.key);
     },
   };
 }

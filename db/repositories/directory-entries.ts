@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DirectoryUser } from '../../src/core/model.ts';
-import type { DirectoryEntryRepo } from '../../src/core/ports.ts';
+import type { DirectoryEntryRepo } from '../../src/core/people/repository.ts';
 import type { Database } from '../schema.ts';
 
 const snapshotSchema = z.object({

@@ -1,8 +1,10 @@
-// Assembles every repository the core's ports ask for over one Kysely instance.
+// Assembles every repository the core's ports ask for over one Kysely instance, and the stores only an
+// adapter or the app reads (the local clock's offset, Slack installations, Teams conversation references).
 import type { Kysely } from 'kysely';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import type { Database } from '../schema.ts';
 import { createCheckinRepo } from './checkins.ts';
+import { createConversationRefStore } from './conversation-refs.ts';
 import { createClockRepo } from './clock.ts';
 import { createDeliveryRepo } from './deliveries.ts';
 import { createDirectoryEntryRepo } from './directory-entries.ts';
@@ -19,7 +21,16 @@ import { createWorkspaceRepo } from './workspaces.ts';
 
 export { markEventProcessed, pruneProcessedEvents } from './processed-events.ts';
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+/** The stores outside the core's ports, each shaped to the interface of the adapter or app code that uses it. */
+export interface AdapterStores {
+  clock: ReturnType<typeof createClockRepo>;
+  installations: ReturnType<typeof createInstallationRepo>;
+  conversationRefs: ReturnType<typeof createConversationRefStore>;
+}
+
+export type DbRepositories = Repositories & AdapterStores;
+
+export function createRepositories(db: Kysely<Database>): DbRepositories {
   return {
     workspaces: createWorkspaceRepo(db),
     members: createMemberRepo(db),
@@ -29,12 +40,13 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     profiles: createProfileRepo(db),
     pairs: createPairRepo(db),
     deliveries: createDeliveryRepo(db),
-    clock: createClockRepo(db),
     pendingImports: createPendingImportRepo(db),
     directory: createDirectoryEntryRepo(db),
-    installations: createInstallationRepo(db),
     checkins: createCheckinRepo(db),
     mentoring: createMentoringRepo(db),
+    clock: createClockRepo(db),
+    installations: createInstallationRepo(db),
+    conversationRefs: createConversationRefStore(db),
     withTransaction: (fn) =>
       // Already inside a transaction: join it rather than nest (PGlite has one connection).
       db.isTransaction ? fn(createRepositories(db)) : db.transaction().execute((trx) => fn(createRepositories(trx))),

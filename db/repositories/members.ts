@@ -1,6 +1,6 @@
 // Members: the people of a workspace, their role, team, manager and availability flags.
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { MemberPatch, MemberRepo } from '../../src/core/ports.ts';
+import type { MemberPatch, MemberRepo } from '../../src/core/people/repository.ts';
 import type { Member } from '../../src/core/model.ts';
 import type { Database, MembersTable } from '../schema.ts';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';

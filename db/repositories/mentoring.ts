@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { PairStatus } from '../../src/core/model.ts';
-import type { MatchProposal, MatchRun, MentoringRepo, PairApproval, RunUnmatched } from '../../src/core/ports.ts';
+import type { MatchProposal, MatchRun, MentoringRepo, PairApproval, RunUnmatched } from '../../src/core/mentoring/repository.ts';
 import type { Database, MatchProposalsTable, MatchRunsTable } from '../schema.ts';
 import { rethrowMissingReference } from '../errors.ts';
 import { parseStringList, toJson } from '../json.ts';

@@ -1,6 +1,6 @@
 // Pairs: mentoring, reverse-mentoring, buddy and cross-training matches, and where each one stands.
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { PairRepo } from '../../src/core/ports.ts';
+import type { PairRepo } from '../../src/core/mentoring/repository.ts';
 import type { Pair } from '../../src/core/model.ts';
 import type { Database, PairsTable } from '../schema.ts';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';

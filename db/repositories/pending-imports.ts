@@ -1,6 +1,6 @@
 // Pending imports: a previewed import (e.g. a pasted roster) kept until a manager applies or cancels it.
 import type { Kysely, Selectable } from 'kysely';
-import type { PendingImport, PendingImportRepo } from '../../src/core/ports.ts';
+import type { PendingImport, PendingImportRepo } from '../../src/core/repositories.ts';
 import type { Database, PendingImportsTable } from '../schema.ts';
 import { rethrowMissingReference } from '../errors.ts';
 import { instant, toIso } from './convert.ts';

@@ -1,6 +1,6 @@
 // Mentoring profiles: what a member can teach, wants to learn, and how much mentoring they take on.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ProfileRepo } from '../../src/core/ports.ts';
+import type { ProfileRepo } from '../../src/core/mentoring/repository.ts';
 import type { MentoringProfile } from '../../src/core/model.ts';
 import type { Database, MentoringProfilesTable } from '../schema.ts';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';

@@ -1,6 +1,6 @@
 // Member skills: who can do which task, at what level, and whether it is their own job.
 import type { Kysely } from 'kysely';
-import type { SkillRepo } from '../../src/core/ports.ts';
+import type { SkillRepo } from '../../src/core/coverage/repository.ts';
 import type { MemberSkill, SkillLevel } from '../../src/core/model.ts';
 import type { Database } from '../schema.ts';
 import { RowNotFoundError, rethrowMissingReference } from '../errors.ts';

@@ -1,6 +1,6 @@
 // Tasks: the jobs of a practice (rooming, phones, billing…) that the skills matrix is about.
 import type { Kysely } from 'kysely';
-import type { TaskRepo } from '../../src/core/ports.ts';
+import type { TaskRepo } from '../../src/core/coverage/repository.ts';
 import type { Task } from '../../src/core/model.ts';
 import type { Database } from '../schema.ts';
 

@@ -1,6 +1,6 @@
 // Time off: who is away on which calendar days (inclusive ranges, whole days or half days).
 import type { Kysely, Selectable } from 'kysely';
-import type { TimeOffRepo } from '../../src/core/ports.ts';
+import type { TimeOffRepo } from '../../src/core/coverage/repository.ts';
 import type { TimeOff } from '../../src/core/model.ts';
 import type { Database, TimeOffTable } from '../schema.ts';
 import { rethrowMissingReference } from '../errors.ts';

@@ -1,6 +1,6 @@
 // Workspaces: one per Slack team, Teams tenant or local practice, with their settings.
 import type { Kysely, Selectable } from 'kysely';
-import type { WorkspaceRepo } from '../../src/core/ports.ts';
+import type { WorkspaceRepo } from '../../src/core/repositories.ts';
 import type { Platform, Workspace, WorkspaceSettings } from '../../src/core/model.ts';
 import type { Database, WorkspacesTable } from '../schema.ts';
 import { RowNotFoundError } from '../errors.ts';

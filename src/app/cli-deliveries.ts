@@ -5,7 +5,7 @@ import { createDatabase } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { Delivery, Platform, Workspace } from '../core/model.ts';
-import type { Repositories } from '../core/ports.ts';
+import type { Repositories } from '../core/repositories.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 
 interface DeliveriesOptions {

@@ -6,12 +6,12 @@ import { catalogFor } from '../core/messages/catalog.ts';
 import { stripUserText } from '../core/messages/user-text.ts';
 import { writeRosterCsv } from '../core/people/roster-csv.ts';
 import { announceImport, applyRosterText, canApply, importPreview, importResult, prepareRosterImport } from '../core/people/roster-import.ts';
-import type { Outbox } from '../core/ports.ts';
+import type { Outbox } from '../core/infrastructure.ts';
 import { ConfigError } from '../config.ts';
 import { withWorkspace } from './cli-context.ts';
 
 /** `rounds import …` and `rounds export …` are shared with the other data commands: find the group or start it. */
-export function commandGroup(program: Command, name: string, description: string): Command {
+function commandGroup(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 

@@ -77,7 +77,7 @@ async function run(roles: { web: boolean; worker: boolean }): Promise<void> {
 }
 
 /** The one plain line a person at a terminal needs: where to go now. */
-export function runningLine(cfg: Config, roles: { web: boolean; worker: boolean }, port: number): string {
+function runningLine(cfg: Config, roles: { web: boolean; worker: boolean }, port: number): string {
   if (!roles.web) return 'Rounds is running: the workers are sending messages and running the schedule';
   const base = `http://localhost:${port}/`;
   if (cfg.local) return `Rounds is running: open ${base} to chat as your practice's staff`;

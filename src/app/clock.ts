@@ -1,6 +1,12 @@
 // Clocks: the system clock, and the local mode clock that can be moved forward (kept across restarts).
 import { DateTime } from 'luxon';
-import type { Clock, ClockRepo } from '../core/ports.ts';
+import type { Clock } from '../core/infrastructure.ts';
+
+/** The local clock's offset of a workspace, kept across restarts (db/repositories/clock.ts). Only local mode moves time. */
+export interface ClockOffsetStore {
+  getOffsetMs(workspaceId: string): Promise<number>;
+  setOffsetMs(workspaceId: string, ms: number): Promise<void>;
+}
 
 export const systemClock: Clock = { now: () => DateTime.utc() };
 
@@ -16,7 +22,7 @@ export interface MovableClock extends Clock {
 }
 
 /** The clock of a local workspace: real time plus the offset people moved it by. */
-export async function createMovableClock(repo: ClockRepo, workspaceId: string): Promise<MovableClock> {
+export async function createMovableClock(repo: ClockOffsetStore, workspaceId: string): Promise<MovableClock> {
   let offsetMs = await repo.getOffsetMs(workspaceId);
   let held: DateTime | null = null;
   return {

@@ -2,7 +2,7 @@
 import { type InfoRecord, type Options, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { CsvFormatError } from '../core/errors.ts';
-import type { CsvCodec, CsvRecord } from '../core/ports.ts';
+import type { CsvCodec, CsvRecord } from '../core/infrastructure.ts';
 
 /**
  * A cell starting with one of these is run as a formula by spreadsheets (the OWASP CSV injection rule), so a name

@@ -1,7 +1,7 @@
 // Bringing a workspace's whole directory in from its chat platform (new, changed and departed people), idempotently.
 import type { BotDeps } from '../core/context.ts';
 import type { Workspace } from '../core/model.ts';
-import type { ChatPlatform } from '../core/ports.ts';
+import type { ChatPlatform } from '../core/chat-platform.ts';
 import { syncDirectory } from '../core/people/directory-sync.ts';
 
 export async function syncWorkspaceDirectory(deps: BotDeps, workspace: Workspace, platform: ChatPlatform): Promise<void> {

@@ -1,7 +1,7 @@
 // The one HTTP server: health, readiness, metrics, and the routers adapters mount (Slack, Teams, local).
 import { createServer, type Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../core/ports.ts';
+import type { Logger } from '../core/infrastructure.ts';
 import type { StatusFigures } from '../core/status.ts';
 import type { Metrics } from './metrics.ts';
 

@@ -2,7 +2,7 @@
 import type { Bot } from '../core/bot.ts';
 import { textMessage } from '../core/messages/build.ts';
 import { catalogFor } from '../core/messages/catalog.ts';
-import type { Logger } from '../core/ports.ts';
+import type { Logger } from '../core/infrastructure.ts';
 import type { Metrics } from './metrics.ts';
 
 export function instrumentBot(bot: Bot, platform: string, metrics: Metrics, logger: Logger): Bot {

@@ -1,6 +1,6 @@
 // The process logger (pino). Secrets and confidential text are removed by configuration, not by remembering.
 import { pino } from 'pino';
-import type { Logger } from '../core/ports.ts';
+import type { Logger } from '../core/infrastructure.ts';
 
 /** Paths pino censors wherever they appear in a log object. */
 export const REDACT_PATHS = [

@@ -12,6 +12,14 @@ export interface Metrics {
   setStatus(figures: StatusFigures): void;
 }
 
+/** The delivery worker's hooks that count `rounds_deliveries_total`: sent and failed deliveries alike, labelled by kind. */
+export function deliveryCounters(metrics: Pick<Metrics, 'deliveries'>): { onSent: (kind: string) => void; onFailed: (kind: string) => void } {
+  return {
+    onSent: (kind) => metrics.deliveries.inc({ outcome: 'sent', kind }),
+    onFailed: (kind) => metrics.deliveries.inc({ outcome: 'failed', kind }),
+  };
+}
+
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

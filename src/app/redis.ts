@@ -2,13 +2,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import type { Logger } from '../core/ports.ts';
+import type { Logger } from '../core/infrastructure.ts';
 
 export class StartupError extends Error {
   readonly code = 'startup_failed';
 }
 
-export async function pingRedis(url: string, timeoutMs = 1_500): Promise<boolean> {
+async function pingRedis(url: string, timeoutMs = 1_500): Promise<boolean> {
   const probe = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
@@ -74,7 +74,7 @@ export async function ensureRedis(opts: { url: string; startIfMissing: boolean; 
   throw new StartupError(`redis-server did not start on port ${port}: ${HOW_TO_GET_REDIS}`);
 }
 
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

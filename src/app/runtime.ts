@@ -22,7 +22,7 @@ import { type Bot, createBot } from '../core/bot.ts';
 import { checkinTouchpoints, checkinWakeups } from '../core/checkins/tick.ts';
 import type { BotDeps } from '../core/context.ts';
 import { mergeFeatures } from '../core/features.ts';
-import type { Clock, Logger } from '../core/ports.ts';
+import type { Clock, Logger } from '../core/infrastructure.ts';
 import { runTick, type TouchpointRule, type WakeupRule, wakeupsBetween } from '../core/schedule.ts';
 import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { syncWorkspaceDirectory } from './directory.ts';
@@ -33,7 +33,7 @@ import { createMovableClock, type MovableClock, systemClock } from './clock.ts';
 import { createHttpApp, finishHttpApp, listen } from './http.ts';
 import { instrumentBot } from './instrument.ts';
 import { createLogger } from './logger.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import { createMetrics, deliveryCounters, type Metrics } from './metrics.ts';
 import { ensureRedis, type RedisHandle } from './redis.ts';
 
 /** How long in-flight jobs may take to finish at shutdown; after that they are left for another worker to take over. */
@@ -281,8 +281,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
           platforms,
           clock,
           logger,
-          onSent: (kind) => metrics.deliveries.inc({ outcome: 'sent', kind }),
-          onFailed: (kind) => metrics.deliveries.inc({ outcome: 'failed', kind }),
+          ...deliveryCounters(metrics),
         },
         connection,
         queues.names,

@@ -9,6 +9,7 @@ import { actions, button, message, section, textMessage } from './messages/build
 import { catalogFor } from './messages/catalog.ts';
 import type { Message } from './messages/model.ts';
 import type { Member, Workspace } from './model.ts';
+import { audienceFor, leadersOf } from './people/audience.ts';
 import { directoryMemberLeft, upsertDirectoryMember } from './people/upsert-member.ts';
 import { welcomeJoinedMember } from './people/joined.ts';
 import { statusFigures, statusMessage } from './status.ts';
@@ -176,12 +177,8 @@ function explainFailure(ctx: HandlerContext, failure: ParseFailure): Message[] {
 
 /** The polite refusal a staff member gets for a manager command (or button), naming who can run it. */
 export async function refuseStaff(ctx: HandlerContext, name: CommandName): Promise<Message> {
-  // Who can run it: the asker's own manager first, when they are one, then the admins (or, with no admin, other managers).
-  const leaders = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
-  const own = leaders.find((m) => m.id === ctx.member.managerId);
-  const others = leaders.filter((m) => m.id !== own?.id && m.id !== ctx.member.id);
-  const admins = others.filter((m) => m.role === 'admin');
-  const rest = (admins.length > 0 ? admins : others).slice(0, own ? 2 : 3);
-  const who = [...(own ? [{ name: own.displayName, yours: true }] : []), ...rest.map((m) => ({ name: m.displayName, yours: false }))];
+  // Who can run it: the asker's own manager first, then the admins (or, with no admin, other managers); three at most.
+  const told = audienceFor(ctx.member, await leadersOf(ctx), { reach: 'manager-and-admins', fallBackToManagers: true, limit: 3 });
+  const who = told.map((m) => ({ name: m.displayName, yours: m.id === ctx.member.managerId }));
   return textMessage(ctx.t.managersOnly(commandWord(name), who));
 }

@@ -3,7 +3,8 @@ import type { SystemInfo } from './status.ts';
 import type { DateTime } from 'luxon';
 import type { Catalog } from './messages/catalog.ts';
 import type { Member, Workspace } from './model.ts';
-import type { Clock, CsvCodec, Logger, Outbox, Repositories } from './ports.ts';
+import type { Clock, CsvCodec, Logger, Outbox } from './infrastructure.ts';
+import type { Repositories } from './repositories.ts';
 
 export interface BotDeps {
   repos: Repositories;

@@ -2,7 +2,7 @@
 import type { DateTime } from 'luxon';
 import type { BotDeps } from './context.ts';
 import type { Member, Workspace } from './model.ts';
-import type { OutboxItem } from './ports.ts';
+import type { OutboxItem } from './infrastructure.ts';
 
 export interface TickInput {
   workspace: Workspace;

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Catalog } from './messages/catalog.ts';
 import { header, message, section } from './messages/build.ts';
 import type { Message } from './messages/model.ts';
-import type { Repositories } from './ports.ts';
+import type { Repositories } from './repositories.ts';
 
 /** What only the running process knows: the platforms it is connected to, and when the scheduler last ticked. */
 export interface SystemInfo {

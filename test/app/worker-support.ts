@@ -11,7 +11,7 @@ import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { TEST_APP_POOL_MAX, TEST_POOL_MAX, testDatabaseUrl, uniqueId } from '../support/db.ts';
 import { obliterateQueues } from '../support/local-app.ts';

@@ -12,6 +12,7 @@ const TABLES = [
   'checkin_answers',
   'checkin_members',
   'checkins',
+  'conversation_refs',
   'deliveries',
   'deployment_meta',
   'directory_entries',

@@ -3,12 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../db/client.ts';
 import { DeliveryNotPendingError } from '../../db/errors.ts';
-import { markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.ts';
+import { type DbRepositories, markEventProcessed, pruneProcessedEvents } from '../../db/repositories/index.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
 import { NotFoundError } from '../../src/core/errors.ts';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
 import type { Message } from '../../src/core/messages/model.ts';
-import type { OutboxItem, Repositories } from '../../src/core/ports.ts';
+import type { OutboxItem } from '../../src/core/infrastructure.ts';
 import { buildMember, buildWorkspace, openTestDatabase, uniqueId, type TestDatabase } from '../support/db.ts';
 
 const message: Message = {
@@ -22,7 +22,7 @@ const message: Message = {
 
 describe.each(['postgres', 'pglite'] as const)('repositories on %s', (kind) => {
   let database: TestDatabase;
-  let repos: Repositories;
+  let repos: DbRepositories;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

@@ -5,7 +5,7 @@ import { createDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { Message } from '../../src/core/messages/model.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually, type InboxMessage, type LocalApp, startLocalApp, allText } from '../support/local-app.ts';
 import { newPairValue } from '../support/builders.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
 import { interactionBody, type SlackApp, slashCommandBody, startSlackApp, buttonPressBody, type ModalInputBlock, modalState } from '../support/slack-app.ts';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
 import { createRepositories } from '../../db/repositories/index.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import { TEST_POOL_MAX, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/local-app.ts';
 import { eventEnvelope, interactionBody, type SlackApp, sign, slashCommandBody, startSlackApp, type ModalInputBlock, modalState, slashAnswers } from '../support/slack-app.ts';

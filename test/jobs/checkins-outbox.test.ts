@@ -5,13 +5,14 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPlatform } from '../../adapters/local/platform.ts';
 import { createLocalInboxStore } from '../../db/repositories/local-inbox.ts';
+import { createMetrics, deliveryCounters } from '../../src/app/metrics.ts';
 import { deliver, IN_FLIGHT_MS, SendInFlightError, startDeliveryWorker } from '../../jobs/delivery-worker.ts';
 import { createOutbox } from '../../jobs/outbox.ts';
-import { createQueues, createRedis } from '../../jobs/queues.ts';
+import { createQueues, createRedis, enqueueDelivery } from '../../jobs/queues.ts';
 import { PlatformRejectedError, PlatformUnavailableError } from '../../src/core/errors.ts';
 import { textMessage } from '../../src/core/messages/build.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform } from '../../src/core/ports.ts';
+import type { ChatPlatform } from '../../src/core/chat-platform.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../support/db.ts';
 import { eventually, obliterateQueues } from '../support/local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from '../support/redis.ts';
@@ -119,6 +120,43 @@ describe('a delivery whose send may still be running elsewhere', () => {
   });
 });
 
+describe('a platform that lacks a capability', () => {
+  it('is never asked to look for a message it cannot find: an in-doubt delivery is given up, not sent twice', async () => {
+    const key = uniqueId('checkin');
+    const clock = clockAt('2026-11-23T15:00:00Z');
+    await recorded(key, clock.now().toISO() ?? '');
+    const { platform, sent } = platformWith();
+    let looked = false;
+    const blind: ChatPlatform = {
+      ...platform,
+      capabilities: { ...platform.capabilities, findSent: false },
+      findSent: () => {
+        looked = true;
+        return Promise.resolve(null);
+      },
+    };
+    await database.repos.deliveries.markSending(key, clock.now().toISO() ?? '');
+    clock.advance(IN_FLIGHT_MS);
+    await expect(deliver({ repos: database.repos, platforms: { local: blind }, clock, logger }, key)).rejects.toThrow(/cannot look for it/);
+    expect(looked).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  it('is never given a group conversation it cannot open', async () => {
+    const key = uniqueId('nudge');
+    const partner = await buildMember(database.repos, workspace.id, { displayName: 'Omar Haddad' });
+    await database.repos.deliveries.record(
+      { workspaceId: workspace.id, key, kind: 'nudge', memberIds: [nurse.id, partner.id], conversation: 'group', message: textMessage('Time to meet?') },
+      '2026-11-23T15:00:00.000Z',
+    );
+    const { platform, sent } = platformWith();
+    const dmOnly: ChatPlatform = { ...platform, capabilities: { ...platform.capabilities, groupConversations: false } };
+    const clock = clockAt('2026-11-23T15:00:00Z');
+    await expect(deliver({ repos: database.repos, platforms: { local: dmOnly }, clock, logger }, key)).rejects.toThrow(/cannot open a group conversation/);
+    expect(sent).toEqual([]);
+  });
+});
+
 describe('a delivery that fails for good', () => {
   it('is marked failed, listed, and counted by the worker’s failure hook (the metric)', async () => {
     const names = uniqueQueueNames('checkins-fail');
@@ -155,5 +193,61 @@ describe('a delivery that fails for good', () => {
       await connection.quit();
       await obliterateQueues(names);
     }
+  });
+});
+
+describe('rounds_deliveries_total', () => {
+  it('labels sent deliveries and failed ones by their kind alike', async () => {
+    const metrics = createMetrics();
+    const sentKey = `role-changed:${uniqueId('member')}`;
+    const failedKey = `welcome:${uniqueId('member')}`;
+    for (const [key, kind] of [
+      [sentKey, 'role_changed'],
+      [failedKey, 'welcome'],
+    ] as const) {
+      await database.repos.deliveries.record(
+        { workspaceId: workspace.id, key, kind, memberIds: [nurse.id], conversation: 'dm', message: textMessage('Your role changed') },
+        '2026-11-23T15:00:00.000Z',
+      );
+    }
+    const { platform } = platformWith();
+    const refusing: ChatPlatform = {
+      ...platform,
+      send: () => Promise.reject(new PlatformRejectedError('chat.postMessage: user_not_found')),
+    };
+    const clock = clockAt('2026-11-23T15:00:00Z');
+    expect(await deliver({ repos: database.repos, platforms: { local: platform }, clock, logger, ...deliveryCounters(metrics) }, sentKey)).toBe('sent');
+
+    const names = uniqueQueueNames('metrics-fail');
+    const connection = createRedis(testRedisUrl(), 'test');
+    const queues = createQueues(connection, names);
+    let failedSeen = false;
+    const counters = deliveryCounters(metrics);
+    const worker = startDeliveryWorker(
+      {
+        repos: database.repos,
+        platforms: { local: refusing },
+        clock,
+        logger,
+        onFailed: (kind) => {
+          counters.onFailed(kind);
+          failedSeen = true;
+        },
+      },
+      connection,
+      names,
+    );
+    try {
+      await enqueueDelivery(queues, { key: failedKey });
+      await eventually(async () => (failedSeen ? true : undefined));
+    } finally {
+      await worker.close();
+      await queues.close();
+      await connection.quit();
+      await obliterateQueues(names);
+    }
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^rounds_deliveries_total\{outcome="sent",kind="role_changed"\} 1$/m);
+    expect(text).toMatch(/^rounds_deliveries_total\{outcome="failed",kind="welcome"\} 1$/m);
   });
 });

@@ -13,7 +13,8 @@ import { requeuePending, startScheduler, TICK_SCHEDULER_ID } from '../../jobs/sc
 import { PlatformRejectedError, PlatformUnavailableError } from '../../src/core/errors.ts';
 import { textMessage } from '../../src/core/messages/build.ts';
 import type { Member, Workspace } from '../../src/core/model.ts';
-import type { ChatPlatform, Clock, Outbox } from '../../src/core/ports.ts';
+import type { ChatPlatform } from '../../src/core/chat-platform.ts';
+import type { Clock, Outbox } from '../../src/core/infrastructure.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../support/db.ts';
 import { eventually, obliterateQueues } from '../support/local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from '../support/redis.ts';

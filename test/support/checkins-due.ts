@@ -1,7 +1,7 @@
 // A Slack practice whose check-ins are due at once: for tests that answer a real check-in DM over Slack.
 import { DateTime } from 'luxon';
 import type { Member, Workspace } from '../../src/core/model.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 import { eventually } from './local-app.ts';
 
 /**

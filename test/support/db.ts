@@ -2,9 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { checkDatabase, createDatabase, type DatabaseHandle, type DatabaseKind } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { createRepositories } from '../../db/repositories/index.ts';
+import { createRepositories, type DbRepositories } from '../../db/repositories/index.ts';
 import { DEFAULT_SETTINGS, type Member, type Workspace } from '../../src/core/model.ts';
-import type { NewMember, Repositories } from '../../src/core/ports.ts';
+import type { NewMember } from '../../src/core/people/repository.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 
 export function testDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -19,7 +20,7 @@ export const TEST_POOL_MAX = 2;
 export const TEST_APP_POOL_MAX = 3;
 
 export interface TestDatabase extends DatabaseHandle {
-  repos: Repositories;
+  repos: DbRepositories;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The process logger as Rounds configures it (redaction included), writing every line into memory for a test to read.
 import { createLogger } from '../../src/app/logger.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
 
 export interface CapturedLogs {
   logger: Logger;

@@ -1,5 +1,5 @@
 // A Logger that keeps what it was given, so a test can check what an operator would read (and what never appears).
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
 
 export interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';

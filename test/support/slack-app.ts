@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import type { QueueNames } from '../../jobs/queues.ts';
 import { type RoundsProcess, startRounds } from '../../src/app/runtime.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/infrastructure.ts';
 import { TEST_APP_POOL_MAX, testDatabaseUrl } from './db.ts';
 import { obliterateQueues } from './local-app.ts';
 import { testRedisUrl, uniqueQueueNames } from './redis.ts';

@@ -1,13 +1,14 @@
 // Answering check-ins: `checkin` on demand, the buttons (We met / Not yet / Need help), the private note form,
 // "Tell my manager" and resuming paused check-ins. Everything here replies to the member alone.
+import { delivery } from '../deliveries/kinds.ts';
 import type { HandlerContext } from '../context.ts';
 import { actions, button, context, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
 import { refusePhi } from '../people/phi-guard.ts';
-import { responsibleFor } from '../people/responsible.ts';
-import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
+import { audienceFor, leadersOf } from '../people/audience.ts';
+import type { Checkin, CheckinAnswer, CheckinOutcome } from './repository.ts';
 import { zoneOf } from './calendar.ts';
 import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';
 import { isoWeekOf } from '../time/week.ts';
@@ -147,8 +148,7 @@ async function tellManagers(ctx: HandlerContext, target: Target): Promise<Messag
     const rt = catalogFor(recipient.locale).checkins.help;
     await ctx.deps.outbox.enqueue({
       workspaceId: ctx.workspace.id,
-      key: `checkin-help:${checkin.id}:${pair.id}:${recipient.id}`,
-      kind: 'checkin_help',
+      ...delivery('checkin_help', checkin.id, pair.id, recipient.id),
       memberIds: [recipient.id],
       conversation: 'dm',
       message: textMessage(rt.toManager(ctx.member.displayName, partner)),
@@ -159,8 +159,7 @@ async function tellManagers(ctx: HandlerContext, target: Target): Promise<Messag
 }
 
 async function helpers(ctx: HandlerContext, partnerId: string | null): Promise<Member[]> {
-  const leaders = await ctx.deps.repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
-  return helpRecipients(ctx.member, partnerId, leaders);
+  return helpRecipients(ctx.member, partnerId, await leadersOf(ctx));
 }
 
 /**
@@ -169,7 +168,7 @@ async function helpers(ctx: HandlerContext, partnerId: string | null): Promise<M
  * else the other managers. Never the member, never the partner.
  */
 export function helpRecipients(member: Member, partnerId: string | null, leaders: readonly Member[]): Member[] {
-  return responsibleFor(member, leaders, { exclude: [partnerId], fallBackToManagers: true });
+  return audienceFor(member, leaders, { exclude: [partnerId], fallBackToManagers: true });
 }
 
 async function resume(ctx: HandlerContext): Promise<Message[]> {

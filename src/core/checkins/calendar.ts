@@ -31,7 +31,7 @@ export const WORKDAY_ENDS = '18:00';
  * `WORKDAY_ENDS`, or until midnight when the check-in time is that late. A check-in time that does not
  * exist that day (spring forward) moves forward by the gap.
  */
-export function workingWindow(settings: Pick<Settings, 'checkinTime'>, zone: string, at: DateTime): { opens: DateTime; closes: DateTime } {
+function workingWindow(settings: Pick<Settings, 'checkinTime'>, zone: string, at: DateTime): { opens: DateTime; closes: DateTime } {
   const local = at.setZone(zone);
   const opens = checkinInstant({ ...settings, checkinDay: local.weekday }, zone, isoWeekOf(at, zone));
   const [hour, minute] = WORKDAY_ENDS.split(':').map(Number);

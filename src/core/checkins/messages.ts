@@ -3,7 +3,7 @@ import { actions, button, context, form, header, message, section } from '../mes
 import type { Catalog } from '../messages/catalog.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
-import type { Checkin, CheckinAnswer, CheckinOutcome } from '../ports.ts';
+import type { Checkin, CheckinAnswer, CheckinOutcome } from './repository.ts';
 
 /** Button values: `<verb>|<checkinId>|<pairId>`; every check-in button and form routes under the `checkin` prefix. */
 export type CheckinVerb = CheckinOutcome | 'noteform' | 'note' | 'tell' | 'resume';

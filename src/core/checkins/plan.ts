@@ -2,8 +2,11 @@
 // and nudges, then the weekly attention budget. Pure: tick.ts reads the record and acts on the plan.
 import type { DateTime } from 'luxon';
 import type { Member, Pair, TimeOff, Workspace } from '../model.ts';
-import type { CheckinMemberState, CheckinStatus, DeliveryTrace } from '../ports.ts';
-import { shouldPause, takeFromBudget, weekCounts } from './attention.ts';
+import type { CheckinMemberState, CheckinStatus } from './repository.ts';
+import type { DeliveryTrace } from '../deliveries/repository.ts';
+import { shouldPause } from './attention.ts';
+import { takeFromBudget, weekCounts } from '../deliveries/attention.ts';
+import { deliveryKey } from '../deliveries/kinds.ts';
 import { checkinDueNow, later, pairInWeek, quietPeriod, reachableNow, reminderDueNow } from './calendar.ts';
 import { isoWeekOf } from '../time/week.ts';
 
@@ -34,11 +37,11 @@ export type Candidate =
   | { type: 'nudge'; pair: Pair; period: string; since: string };
 
 export function pauseKey(memberId: string, isoWeek: string): string {
-  return `checkin-paused:${memberId}:${isoWeek}`;
+  return deliveryKey('checkin_paused', memberId, isoWeek);
 }
 
 export function nudgeKey(pairId: string, period: string): string {
-  return `nudge:${pairId}:${period}`;
+  return deliveryKey('nudge', pairId, period);
 }
 
 export function pairsOf(pairs: readonly Pair[]): Map<string, Pair[]> {

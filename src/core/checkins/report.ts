@@ -6,7 +6,7 @@ import type { HandlerContext } from '../context.ts';
 import { context, header, message, section } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { Pair, Workspace } from '../model.ts';
-import type { CheckinParticipation, PairActivity } from '../ports.ts';
+import type { CheckinParticipation, PairActivity } from './repository.ts';
 import { workDayCheckinInstant } from '../settings/calendar.ts';
 import { CADENCE_DAYS, later, pairInWeek, zoneOf } from './calendar.ts';
 import { isoWeekOf } from '../time/week.ts';
@@ -65,7 +65,7 @@ export function firstCheckin(workspace: Pick<Workspace, 'settings'>, zone: strin
 }
 
 /** Per person: check-ins that reached them and how many they answered. */
-export function personParticipation(rows: readonly CheckinParticipation[]): Map<string, { sent: number; answered: number }> {
+function personParticipation(rows: readonly CheckinParticipation[]): Map<string, { sent: number; answered: number }> {
   const byMember = new Map<string, { sent: number; answered: number }>();
   for (const r of rows) {
     if (!reached(r)) continue;

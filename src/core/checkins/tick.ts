@@ -8,9 +8,12 @@ import { DateTime } from 'luxon';
 import type { BotDeps } from '../context.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Member, Pair } from '../model.ts';
-import type { CheckinStatus, OutboxItem } from '../ports.ts';
+import type { CheckinStatus } from './repository.ts';
+import type { OutboxItem } from '../infrastructure.ts';
 import type { TickInput, TouchpointRule, WakeupRule } from '../schedule.ts';
 import { UNANSWERED_TO_PAUSE } from './attention.ts';
+import { recentDeliveries } from '../deliveries/attention.ts';
+import type { DeliveryKind } from '../deliveries/kinds.ts';
 import { later, wakeupsBetween, zoneOf } from './calendar.ts';
 import { checkinMessage, nudgeMessage, pauseNotice, starterFor } from './messages.ts';
 import {
@@ -28,10 +31,10 @@ import {
 } from './plan.ts';
 import { isoWeekOf } from '../time/week.ts';
 
-export const CHECKIN_KIND = 'checkin';
-export const REMINDER_KIND = 'checkin_reminder';
-export const PAUSED_KIND = 'checkin_paused';
-export const NUDGE_KIND = 'nudge';
+const CHECKIN_KIND = 'checkin' satisfies DeliveryKind;
+const REMINDER_KIND = 'checkin_reminder' satisfies DeliveryKind;
+const PAUSED_KIND = 'checkin_paused' satisfies DeliveryKind;
+const NUDGE_KIND = 'nudge' satisfies DeliveryKind;
 
 const DAY_MS = 24 * 3600 * 1000;
 const PREPARE_AT_ONCE = 20;
@@ -42,7 +45,7 @@ export const checkinTouchpoints: TouchpointRule = async (deps, input) => {
   const due = [...checkinCandidates(snapshot), ...reminderCandidates(snapshot), ...nudgeCandidates(snapshot)];
   if (due.length === 0) return [];
   const planned = await pauseWhereUnanswered(deps, snapshot, due);
-  const traces = await deps.repos.checkins.deliveriesTo(snapshot.workspace.id, [...new Set(planned.flatMap(recipientsOf))], iso(snapshot.now.minus({ days: 8 })));
+  const traces = await recentDeliveries(deps.repos.deliveries, snapshot.workspace.id, planned.flatMap(recipientsOf), snapshot.now);
   const accepted = withinBudget(snapshot, planned, traces);
   const items: OutboxItem[] = [];
   // A few at a time: a large practice's Monday morning is thousands of check-ins.
@@ -88,8 +91,8 @@ async function readSnapshot(deps: BotDeps, { workspace, members, now }: TickInpu
     repos.checkins.memberStates(workspace.id),
     repos.timeOff.listOverlapping(workspace.id, now.minus({ days: 1 }).toISODate() ?? '', now.plus({ days: 1 }).toISODate() ?? ''),
     // A nudge's period lasts at most a month; a pause notice belongs to one week.
-    repos.checkins.keysOfKind(workspace.id, NUDGE_KIND, iso(now.minus({ days: 62 }))),
-    repos.checkins.keysOfKind(workspace.id, PAUSED_KIND, iso(now.minus({ days: 8 }))),
+    repos.deliveries.keysOfKind(workspace.id, NUDGE_KIND, iso(now.minus({ days: 62 }))),
+    repos.deliveries.keysOfKind(workspace.id, PAUSED_KIND, iso(now.minus({ days: 8 }))),
   ]);
   const checkinOf = new Map<string, CheckinStatus>();
   for (const c of checkins) if (isoWeekOf(now, zones.get(c.memberId) ?? 'UTC') === c.isoWeek) checkinOf.set(c.memberId, c);

@@ -150,7 +150,7 @@ const TRAILING_LEVEL = new RegExp(`(?:^|[\\s,(:-]+)(?:as |at |level:? |- )?(?:an
 const LEADING_LEVEL = new RegExp(`^(${LEVEL_WORD})\\s*[:-]?\\s+`, 'i');
 
 /** Splits "scheduling, prior auth and coding" into tasks as written (trimmed, duplicates dropped). */
-export function splitTasks(text: string): string[] {
+function splitTasks(text: string): string[] {
   const seen = new Set<string>();
   const tasks: string[] = [];
   for (const part of text.split(/\s*(?:,|;|\s&\s|\+|\band\b)\s*/i)) {

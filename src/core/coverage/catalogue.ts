@@ -1,6 +1,6 @@
 // The medical office's default task catalogue, seeded into every new workspace and editable by managers.
 import type { Task } from '../model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../repositories.ts';
 import { foldText } from '../text/fold.ts';
 
 export interface TaskSpec {

@@ -5,9 +5,10 @@
 // the same day do not overlap. Cancelling an entry that has already started ends it yesterday
 // ("I'm back early") instead of erasing the days already taken; `out cancel` asks first, naming the
 // dates. When the new entry leaves a task with nobody trained who is in, the member is told which task
-// and days, and the people responsible for the member (see responsibleFor) get one DM each (key
+// and days, and the people responsible for the member (see people/audience.ts) get one DM each (key
 // `timeoff-gap:<timeOffId>:<leaderId>`: a DM has one reader). Those keys are the record of who was
 // told: when the entry is cancelled, undone or ended early, each of them gets a withdrawal.
+import { delivery, timeOffGapPrefix } from '../deliveries/kinds.ts';
 import { userText } from '../messages/user-text.ts';
 import { addDays, checkSpan } from '../commands/dates.ts';
 import type { Command } from '../commands/types.ts';
@@ -16,8 +17,8 @@ import { actions, button, context, header, message, replacing, section, textMess
 import { type Catalog, catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import type { Member, TimeOff } from '../model.ts';
-import { canBeContacted, todayFor } from '../people/availability.ts';
-import { responsibleFor } from '../people/responsible.ts';
+import { todayFor } from '../people/availability.ts';
+import { audienceFor, reachableToday } from '../people/audience.ts';
 import { isWorkDay } from '../settings/calendar.ts';
 import { ensureDefaultTasks } from './catalogue.ts';
 import { type DaySpan, formatDay, formatSpan } from './dates.ts';
@@ -50,8 +51,6 @@ function cancelButton(ctx: HandlerContext, entry: TimeOff): Block {
 function confirmButton(ctx: HandlerContext, entry: TimeOff, now: string) {
   return button(ctx.t.coverage.timeOff.confirmButton(spanText(ctx.t, entry, now, ctx.member.locale)), CANCEL_ID, `cancel:${entry.id}`, 'danger');
 }
-
-const headsUpPrefix = (entry: TimeOff) => `timeoff-gap:${entry.id}:`;
 
 // ---- out <dates> -----------------------------------------------------------------------------
 
@@ -129,10 +128,8 @@ async function tellManagers(
   members: readonly Member[],
 ): Promise<Member[]> {
   const member = ctx.member;
-  const timeOffToday = await ctx.deps.repos.timeOff.listOverlapping(ctx.workspace.id, addDays(today(ctx), -1), addDays(today(ctx), 1));
-  const reachable = (m: Member) => canBeContacted(m, todayFor(m, ctx.now, ctx.workspace.timeZone), timeOffToday);
   const leaders = members.filter((m) => m.role === 'manager' || m.role === 'admin');
-  const recipients = responsibleFor(member, leaders, { reachable });
+  const recipients = audienceFor(member, leaders, { reachable: await reachableToday(ctx) });
   for (const recipient of recipients) {
     // One manager's failed enqueue must not stop the others', nor lose the member's own answer.
     try {
@@ -144,8 +141,7 @@ async function tellManagers(
       ];
       await ctx.deps.outbox.enqueue({
         workspaceId: ctx.workspace.id,
-        key: `timeoff-gap:${entry.id}:${recipient.id}`,
-        kind: 'timeoff-gap',
+        ...delivery('timeoff-gap', entry.id, recipient.id),
         memberIds: [recipient.id],
         conversation: 'dm',
         message: message([section(lines.join('\n')), context(t.coverage.timeOff.gapManagerFooter)]),
@@ -233,9 +229,8 @@ function withTold(t: Catalog, sentence: string, told: readonly Member[]): string
  */
 async function withdrawHeadsUps(ctx: HandlerContext, entry: TimeOff, lastDay: string | null): Promise<Member[]> {
   return tellWithdrawn(ctx, {
-    toldPrefix: headsUpPrefix(entry),
-    kind: 'timeoff-withdrawn',
-    key: (recipient) => `timeoff-withdrawn:${entry.id}:${recipient.id}`,
+    toldPrefix: timeOffGapPrefix(entry.id),
+    delivery: (recipient) => delivery('timeoff-withdrawn', entry.id, recipient.id),
     text: (recipient) => {
       const t = catalogFor(recipient.locale);
       const theirToday = todayFor(recipient, ctx.now, ctx.workspace.timeZone);

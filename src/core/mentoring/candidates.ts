@@ -53,12 +53,6 @@ export function recentPairsOf(pairs: readonly Pair[]): RecentPair[] {
     .map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId, endedOrDeclinedAt: isLive(p) ? null : p.updatedAt }));
 }
 
-/** Mentees a member can still take on: their capacity less their live pairs as mentor, never below 0. */
-export function roomLeft(profile: Pick<MentoringProfile, 'capacity'> | undefined, pairs: readonly Pair[], memberId: string): number {
-  const taken = pairs.filter((p) => p.mentorId === memberId && isLive(p)).length;
-  return Math.max(0, (profile?.capacity ?? 0) - taken);
-}
-
 /** Whether the member is out today, or on OUT_DAYS_BLOCKING or more of the coming 7 days. */
 export function awayThisWeek(memberId: string, today: string, timeOff: readonly TimeOff[]): boolean {
   const start = DateTime.fromISO(today, { zone: 'utc' });

@@ -1,4 +1,5 @@
 // Introductions (double opt-in): both people get an intro with Accept / Decline; only two yeses make a pair active.
+import { delivery } from '../deliveries/kinds.ts';
 import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
 import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
@@ -20,8 +21,7 @@ export async function sendIntros(ctx: HandlerContext, pair: Pair, by: Member, re
   ] as const) {
     await ctx.deps.outbox.enqueue({
       workspaceId: ctx.workspace.id,
-      key: `intro:${pair.id}:${to.id}`,
-      kind: 'mentoring_intro',
+      ...delivery('mentoring_intro', pair.id, to.id),
       memberIds: [to.id],
       conversation: 'dm',
       message: introMessage(to, other, role, pair, by, reason),
@@ -96,8 +96,7 @@ async function tellActive(ctx: HandlerContext, pair: Pair): Promise<void> {
     const t = catalogFor(to.locale).mentoring;
     await outbox.enqueue({
       workspaceId: ctx.workspace.id,
-      key: `pair-active:${pair.id}:${to.id}`,
-      kind: 'pair_active',
+      ...delivery('pair_active', pair.id, to.id),
       memberIds: [to.id],
       conversation: 'dm',
       message: textMessage(t.answer.active(other.displayName, t.kinds[pair.kind], t.cadences[pair.cadence])),
@@ -111,8 +110,7 @@ async function tellDeclined(ctx: HandlerContext, pair: Pair, partner: Member | n
   if (partner?.active) {
     await outbox.enqueue({
       workspaceId: ctx.workspace.id,
-      key: `pair-declined:${pair.id}:${partner.id}`,
-      kind: 'pair_declined',
+      ...delivery('pair_declined', pair.id, partner.id),
       memberIds: [partner.id],
       conversation: 'dm',
       message: textMessage(catalogFor(partner.locale).mentoring.answer.declinedToOther(ctx.member.displayName)),
@@ -129,8 +127,7 @@ async function tellDeclined(ctx: HandlerContext, pair: Pair, partner: Member | n
   if (!manager?.active || !mentor || !mentee) return;
   await outbox.enqueue({
     workspaceId: ctx.workspace.id,
-    key: `pair-declined:${pair.id}:${manager.id}`,
-    kind: 'pair_declined',
+    ...delivery('pair_declined', pair.id, manager.id),
     memberIds: [manager.id],
     conversation: 'dm',
     message: textMessage(catalogFor(manager.locale).mentoring.answer.declinedToManager(mentor.displayName, mentee.displayName)),

@@ -2,7 +2,7 @@
 import type { HandlerContext } from '../context.ts';
 import { ensureDefaultTasks } from '../coverage/catalogue.ts';
 import type { PairStatus } from '../model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../repositories.ts';
 import { INTRO_WINDOW_DAYS, type MatchData } from './candidates.ts';
 
 const EVERY_STATUS: PairStatus[] = ['proposed', 'active', 'paused', 'completed', 'declined'];

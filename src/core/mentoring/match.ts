@@ -4,7 +4,7 @@ import { type HandlerContext, isManager } from '../context.ts';
 import { actions, button, context, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import type { Block, Message } from '../messages/model.ts';
 import type { Member } from '../model.ts';
-import type { MatchProposal, MatchRun, RunUnmatched } from '../ports.ts';
+import type { MatchProposal, MatchRun, RunUnmatched } from './repository.ts';
 import { buildCandidates, matchOncePerPerson, recentPairsOf, taskNames, type MatchData } from './candidates.ts';
 import { checkPair } from './conflicts.ts';
 import { sendIntros } from './intro.ts';

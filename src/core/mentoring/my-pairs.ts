@@ -1,4 +1,5 @@
 // `mentor`: my pairs, as mentor and as mentee, with Pause / Resume / Complete, and the private reflection when a pair ends.
+import { delivery } from '../deliveries/kinds.ts';
 import type { HandlerContext } from '../context.ts';
 import { formatDay } from '../coverage/dates.ts';
 import { actions, button, context, divider, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
@@ -92,8 +93,7 @@ async function move(ctx: HandlerContext, pairId: string, from: PairStatus, to: P
     const t = catalogFor(partner.locale).mentoring.mine;
     await ctx.deps.outbox.enqueue({
       workspaceId: ctx.workspace.id,
-      key: `pair-${to === 'paused' ? 'paused' : 'resumed'}:${moved.id}:${partner.id}:${at}`,
-      kind: to === 'paused' ? 'pair_paused' : 'pair_resumed',
+      ...delivery(to === 'paused' ? 'pair_paused' : 'pair_resumed', moved.id, partner.id, at),
       memberIds: [partner.id],
       conversation: 'dm',
       message: textMessage(to === 'paused' ? t.pausedToPartner(ctx.member.displayName) : t.resumedToPartner(ctx.member.displayName)),
@@ -131,8 +131,7 @@ async function complete(ctx: HandlerContext, pairId: string): Promise<Message[]>
     try {
       await ctx.deps.outbox.enqueue({
         workspaceId: ctx.workspace.id,
-        key: `pair-reflect:${moved.id}:${to.id}`,
-        kind: 'pair_reflect',
+        ...delivery('pair_reflect', moved.id, to.id),
         memberIds: [to.id],
         conversation: 'dm',
         message: reflectRequest(to, other?.displayName ?? '?', to.id === ctx.member.id ? null : ctx.member.displayName, moved.id),

@@ -29,7 +29,7 @@ export type ProfileSubmission = { ok: true; next: MentoringProfile } | { ok: fal
 const tidy = (s: string): string => s.trim().replace(/\s+/g, ' ');
 
 /** The task a topic names (by key or name, any case), if any. */
-export function taskFor(topic: string, tasks: readonly TaskLike[]): TaskLike | undefined {
+function taskFor(topic: string, tasks: readonly TaskLike[]): TaskLike | undefined {
   const wanted = foldText(topic);
   return tasks.find((t) => foldText(t.key) === wanted || foldText(t.name) === wanted);
 }
@@ -76,7 +76,7 @@ export function uniqueTopics(topics: readonly string[], tasks: readonly TaskLike
 }
 
 /** A stored topic list split for the form: task keys (for the multiselect) and the other topics. */
-export function splitTopics(topics: readonly string[], tasks: readonly TaskLike[]): { taskKeys: string[]; other: string[] } {
+function splitTopics(topics: readonly string[], tasks: readonly TaskLike[]): { taskKeys: string[]; other: string[] } {
   const taskKeys: string[] = [];
   const other: string[] = [];
   for (const topic of topics) {

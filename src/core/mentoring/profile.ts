@@ -1,4 +1,5 @@
 // `profile` (the form and its save) and `mentor request [topic]` (a wish for a mentor, told to the managers).
+import { delivery, mentorRequestPrefix } from '../deliveries/kinds.ts';
 import { z } from 'zod';
 import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
@@ -7,7 +8,7 @@ import { actions, button, context, form, header, message, replacing, section, te
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
-import { canBeContacted, todayFor } from '../people/availability.ts';
+import { audienceFor, leadersOf, reachableToday } from '../people/audience.ts';
 import { refusePhi } from '../people/phi-guard.ts';
 import { readTypedJson } from '../text/clean.ts';
 import { tellWithdrawn } from '../people/withdraw.ts';
@@ -26,7 +27,7 @@ import {
 } from './profile-form.ts';
 
 /** The profile of someone who never filled one in: not mentoring, not in matching. */
-export function emptyProfile(ctx: HandlerContext, memberId: string): MentoringProfile {
+function emptyProfile(ctx: HandlerContext, memberId: string): MentoringProfile {
   return { memberId, teaches: [], learns: [], goals: '', capacity: 0, cadence: ctx.workspace.settings.cadence, optedIn: false };
 }
 
@@ -207,35 +208,23 @@ export async function requestAction(ctx: HandlerContext, value: string): Promise
 /** A short note to each manager a request of `week` reached; returns who. */
 async function withdrawRequest(ctx: HandlerContext, week: string): Promise<Member[]> {
   return tellWithdrawn(ctx, {
-    toldPrefix: `mentor-request:${ctx.member.id}:${week}:`,
-    kind: 'mentor_request_withdrawn',
-    key: (manager) => `mentor-request-withdrawn:${ctx.member.id}:${week}:${manager.id}`,
+    toldPrefix: mentorRequestPrefix(ctx.member.id, week),
+    delivery: (manager) => delivery('mentor_request_withdrawn', ctx.member.id, week, manager.id),
     text: (manager) => catalogFor(manager.locale).mentoring.request.withdrawn(ctx.member.displayName),
   });
 }
 
 /** One DM to the member's manager and to each admin who can be contacted today; once a week per member. Returns who that is. */
 async function tellManagers(ctx: HandlerContext, topic: string | null): Promise<Member[]> {
-  const { repos, outbox } = ctx.deps;
-  const leaders = await repos.members.listByRole(ctx.workspace.id, ['manager', 'admin']);
+  const { outbox } = ctx.deps;
   const week = requestWeek(ctx);
-  // Everyone's today lies within a day of the practice's.
-  const local = ctx.now.setZone(ctx.workspace.timeZone);
-  const timeOff = await repos.timeOff.listOverlapping(ctx.workspace.id, local.minus({ days: 1 }).toISODate() ?? '', local.plus({ days: 1 }).toISODate() ?? '');
-  const recipients = leaders.filter(
-    (m: Member) =>
-      m.id !== ctx.member.id &&
-      m.active &&
-      (m.id === ctx.member.managerId || m.role === 'admin') &&
-      canBeContacted(m, todayFor(m, ctx.now, ctx.workspace.timeZone), timeOff),
-  );
+  const recipients = audienceFor(ctx.member, await leadersOf(ctx), { reach: 'manager-and-admins', reachable: await reachableToday(ctx) });
   for (const manager of recipients) {
     try {
       const t = catalogFor(manager.locale).mentoring.request;
       await outbox.enqueue({
         workspaceId: ctx.workspace.id,
-        key: `mentor-request:${ctx.member.id}:${week}:${manager.id}`,
-        kind: 'mentor_request',
+        ...delivery('mentor_request', ctx.member.id, week, manager.id),
         memberIds: [manager.id],
         conversation: 'dm',
         message: message([

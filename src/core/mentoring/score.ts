@@ -156,7 +156,7 @@ const HARD_CONSTRAINTS: readonly (readonly [HardConstraint, Check])[] = [
 ];
 
 /** The hard constraints a pair breaks, in a fixed order. */
-export function hardConstraints(mentor: Person, mentee: Person, settings: Settings, recent: RecentIndex): HardConstraint[] {
+function hardConstraints(mentor: Person, mentee: Person, settings: Settings, recent: RecentIndex): HardConstraint[] {
   return HARD_CONSTRAINTS.filter(([, broken]) => broken(mentor, mentee, settings, recent)).map(([name]) => name);
 }
 
@@ -199,7 +199,7 @@ const differentTeams = (a: Person, b: Person): boolean => a.team !== '' && b.tea
  * The pair's score, ignoring hard constraints; 0 when the mentor teaches nothing the mentee wants
  * to learn. Reverse pairs earn no seniority bonus and pay no penalty.
  */
-export function pairScore(mentor: Person, mentee: Person, settings: Settings): number {
+function pairScore(mentor: Person, mentee: Person, settings: Settings): number {
   let topics = 0;
   let expert = 0;
   for (const topic of mentee.learns) {

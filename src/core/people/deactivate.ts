@@ -1,9 +1,10 @@
 // A member who left: made inactive (nothing is deleted), their open pairs ended, their reports moved up a level.
+import { delivery } from '../deliveries/kinds.ts';
 import type { BotDeps } from '../context.ts';
 import { textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Member, Pair, PairStatus, Workspace } from '../model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../repositories.ts';
 
 /** Pairs still going, which end when one of the two leaves. */
 export const OPEN_PAIR_STATUSES: readonly PairStatus[] = ['proposed', 'active', 'paused'];
@@ -67,8 +68,7 @@ export async function tellPartners(deps: Pick<BotDeps, 'repos' | 'outbox' | 'log
           : t.people.deactivate.partnerEnded(done.member.displayName, kind);
       await deps.outbox.enqueue({
         workspaceId: workspace.id,
-        key: `pair-ended:${pair.id}`,
-        kind: 'pair_ended',
+        ...delivery('pair_ended', pair.id),
         memberIds: [partner.id],
         conversation: 'dm',
         message: textMessage(text),

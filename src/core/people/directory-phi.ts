@@ -6,7 +6,7 @@
 // part of one (a record number, a date of birth, a phone...) drop it; "Mrs. Lopez" as a profile name stays.
 import type { DirectoryUser } from '../model.ts';
 import { PHI_KINDS, type PhiKind, screenForPhi } from '../phi.ts';
-import type { Logger } from '../ports.ts';
+import type { Logger } from '../infrastructure.ts';
 import { cleanTyped } from '../text/clean.ts';
 
 export interface ScreenedDirectoryUser {
@@ -18,7 +18,7 @@ export interface ScreenedDirectoryUser {
 
 const NAME_KINDS: ReadonlySet<PhiKind> = new Set(['patient_name', 'name_with_details']);
 
-export function screenDirectoryUser(listed: DirectoryUser): ScreenedDirectoryUser {
+function screenDirectoryUser(listed: DirectoryUser): ScreenedDirectoryUser {
   const user = cleanDirectoryUser(listed);
   const screened: DirectoryUser = { ...user };
   const dropped: ScreenedDirectoryUser['dropped'] = [];

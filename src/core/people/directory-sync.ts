@@ -10,7 +10,7 @@
 // patient information is dropped before anything is compared or stored, as a roster import refuses it.
 import type { BotDeps } from '../context.ts';
 import type { DirectoryUser, Workspace } from '../model.ts';
-import type { DirectoryEntry } from '../ports.ts';
+import type { DirectoryEntry } from './repository.ts';
 import { deactivateMember, tellPartners } from './deactivate.ts';
 import { keepableDirectoryUser } from './directory-phi.ts';
 import { wouldCreateCycle } from './hierarchy.ts';

@@ -1,4 +1,5 @@
 // A person joined the workspace on the platform: add them as a member and send them a welcome.
+import { delivery } from '../deliveries/kinds.ts';
 import type { BotDeps } from '../context.ts';
 import { textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
@@ -20,8 +21,7 @@ export async function welcomeJoinedMember(deps: BotDeps, workspaceId: string, us
   const t = catalogFor(member.locale);
   await deps.outbox.enqueue({
     workspaceId,
-    key: `welcome:${member.id}`,
-    kind: 'welcome',
+    ...delivery('welcome', member.id),
     memberIds: [member.id],
     conversation: 'dm',
     message: textMessage(t.welcomeNewMember(member.displayName)),

@@ -9,7 +9,7 @@ import { foldText } from '../text/fold.ts';
 export type MentionResult = { ok: true; member: Member } | { ok: false; reply: string };
 
 
-export function matchByName(members: Member[], name: string): Member[] {
+function matchByName(members: Member[], name: string): Member[] {
   const wanted = foldText(name).replace(/[-_.]+/g, ' ');
   const exact = members.filter((m) => m.externalId.toLowerCase() === name.toLowerCase());
   if (exact.length === 1) return exact;

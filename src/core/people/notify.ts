@@ -1,4 +1,5 @@
 // Telling a member their role changed: they gained or lost the manager commands.
+import { delivery } from '../deliveries/kinds.ts';
 import type { BotDeps } from '../context.ts';
 import { textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
@@ -21,8 +22,7 @@ export async function tellRoleChanged(
   try {
     await deps.outbox.enqueue({
       workspaceId: workspace.id,
-      key: `role-changed:${member.id}:${member.role}:${at}`,
-      kind: 'role_changed',
+      ...delivery('role_changed', member.id, member.role, at),
       memberIds: [member.id],
       conversation: 'dm',
       message: textMessage(text),

@@ -1,7 +1,8 @@
 // Applies a roster plan: new people first, then changes and manager links, then deactivations. Call it inside withTransaction.
 import { RoundsError } from '../errors.ts';
 import type { Member, Role, Workspace } from '../model.ts';
-import type { MemberPatch, Repositories } from '../ports.ts';
+import type { MemberPatch } from './repository.ts';
+import type { Repositories } from '../repositories.ts';
 import { type Deactivation, deactivateMember } from './deactivate.ts';
 import type { PersonRef, RosterPlan } from './roster-plan.ts';
 

@@ -110,7 +110,7 @@ export async function confirmDeactivation(ctx: HandlerContext, command: { member
   ];
 }
 
-export async function deactivateConfirmed(ctx: HandlerContext, memberId: string): Promise<Message[]> {
+async function deactivateConfirmed(ctx: HandlerContext, memberId: string): Promise<Message[]> {
   const { t, deps, workspace } = ctx;
   const target = await deps.repos.members.get(workspace.id, memberId);
   if (!target) return reply(t.people.deactivate.gone);

@@ -1,13 +1,11 @@
 // The roster CSV: its columns, reading a file into rows with the line numbers a spreadsheet shows, and writing one.
 import { CsvFormatError } from '../errors.ts';
 import type { Member } from '../model.ts';
-import type { CsvCodec, CsvRecord } from '../ports.ts';
+import type { CsvCodec, CsvRecord } from '../infrastructure.ts';
 
 /** The columns, in the order an export writes them. An import needs a header row naming them, in any order. */
 export const ROSTER_COLUMNS = ['name', 'email', 'id', 'title', 'team', 'role', 'manager', 'time_zone', 'start_date', 'active'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
-
-export const ROSTER_HEADER = ROSTER_COLUMNS.join(',');
 
 /** Other names spreadsheets and HR exports give the same columns. */
 const ALIASES: Record<string, RosterColumn> = {

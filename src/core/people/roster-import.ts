@@ -6,7 +6,8 @@ import type { Catalog } from '../messages/catalog.ts';
 import { actions, button, context, header, message, section, textMessage } from '../messages/build.ts';
 import type { Block, Message } from '../messages/model.ts';
 import type { Member, Workspace } from '../model.ts';
-import type { CsvCodec, Repositories } from '../ports.ts';
+import type { CsvCodec } from '../infrastructure.ts';
+import type { Repositories } from '../repositories.ts';
 import { tellPartners } from './deactivate.ts';
 import { tellRoleChanged } from './notify.ts';
 import { type AppliedImport, applyRosterPlan } from './roster-apply.ts';
@@ -75,7 +76,7 @@ export async function announceImport(
 
 // ---- what the manager reads -------------------------------------------------------------------
 
-export function describeIssue(t: Catalog, issue: ImportIssue): string {
+function describeIssue(t: Catalog, issue: ImportIssue): string {
   const s = t.people.import.issues;
   const text = (() => {
     switch (issue.code) {
@@ -115,7 +116,7 @@ export function describeIssue(t: Catalog, issue: ImportIssue): string {
   return issue.line === null ? `• ${text}` : `• ${t.people.import.line(issue.line)}: ${text}`;
 }
 
-export function describeProblem(t: Catalog, problem: CsvProblem): string {
+function describeProblem(t: Catalog, problem: CsvProblem): string {
   const p = t.people.import.problems;
   const text = problem.code === 'duplicate_column' ? p.duplicate_column(problem.value) : p[problem.code];
   return `• ${t.people.import.line(problem.line)}: ${text}`;

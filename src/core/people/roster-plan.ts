@@ -9,7 +9,7 @@
 import { DateTime } from 'luxon';
 import type { Member, Platform, Role } from '../model.ts';
 import { ROLES } from '../model.ts';
-import type { MemberPatch } from '../ports.ts';
+import type { MemberPatch } from './repository.ts';
 import { type PhiKind, screenForPhi } from '../phi.ts';
 import { loopThrough } from './hierarchy.ts';
 import { foldText } from '../text/fold.ts';

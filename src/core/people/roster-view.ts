@@ -36,7 +36,7 @@ interface Group {
 }
 
 /** Active people by team (teams A–Z, people A–Z, "no team" last), then everyone who left. */
-export function rosterGroups(t: Catalog, members: readonly Member[]): Group[] {
+function rosterGroups(t: Catalog, members: readonly Member[]): Group[] {
   const teams = new Map<string, Member[]>();
   for (const m of members.filter((x) => x.active)) {
     const team = m.team.trim();

@@ -7,7 +7,8 @@
 // when it lists them once more; someone a manager deactivated while still listed stays inactive.
 import type { BotDeps } from '../context.ts';
 import type { DirectoryUser, Member, Workspace } from '../model.ts';
-import type { DirectoryEntry, MemberPatch, Repositories } from '../ports.ts';
+import type { DirectoryEntry, MemberPatch } from './repository.ts';
+import type { Repositories } from '../repositories.ts';
 import { canonicalZone } from '../time/zone.ts';
 import { deactivateMember, tellPartners } from './deactivate.ts';
 import { keepableDirectoryUser } from './directory-phi.ts';

@@ -1,14 +1,14 @@
 // Taking back what Rounds told people: everyone a message reached under a delivery key prefix gets a short note.
 import type { HandlerContext } from '../context.ts';
 import { textMessage } from '../messages/build.ts';
+import type { DeliveryKind } from '../deliveries/kinds.ts';
 import type { Member } from '../model.ts';
 
 export interface Withdrawal {
   /** The key prefix of the deliveries that told people (one reader each); failed ones reached nobody. */
   toldPrefix: string;
-  kind: string;
-  /** The withdrawal's own delivery key for one recipient (so it is sent once). */
-  key: (recipient: Member) => string;
+  /** The withdrawal's own kind and key for one recipient (so it is sent once). */
+  delivery: (recipient: Member) => { kind: DeliveryKind; key: string };
   /** What the recipient reads, in their language and zone. */
   text: (recipient: Member) => string;
 }
@@ -25,15 +25,14 @@ export async function tellWithdrawn(ctx: HandlerContext, withdrawal: Withdrawal)
       if (!recipient) continue;
       await outbox.enqueue({
         workspaceId: ctx.workspace.id,
-        key: withdrawal.key(recipient),
-        kind: withdrawal.kind,
+        ...withdrawal.delivery(recipient),
         memberIds: [recipient.id],
         conversation: 'dm',
         message: textMessage(withdrawal.text(recipient)),
       });
       recipients.push(recipient);
     } catch (err) {
-      ctx.log.error({ err, kind: withdrawal.kind, to: recipientId }, 'could not send a withdrawal');
+      ctx.log.error({ err, toldPrefix: withdrawal.toldPrefix, to: recipientId }, 'could not send a withdrawal');
     }
   }
   return recipients;

@@ -25,7 +25,7 @@ export function holidaysAreSet(settings: Pick<WorkspaceSettings, 'holidays' | 'h
  * Whether the practice holds `date` (`yyyy-MM-dd`) as a holiday. Until the practice's list was set,
  * the US federal holidays apply, for any year.
  */
-export function isHoliday(settings: Pick<WorkspaceSettings, 'holidays' | 'holidaysSet'>, date: string): boolean {
+function isHoliday(settings: Pick<WorkspaceSettings, 'holidays' | 'holidaysSet'>, date: string): boolean {
   if (holidaysAreSet(settings)) return settings.holidays.includes(date);
   return usFederalHolidays(Number(date.slice(0, 4))).some((h) => h.date === date);
 }

@@ -1,7 +1,8 @@
 // The weekly attention budget and the pause after three unanswered check-ins.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { shouldPause, takeFromBudget, weekCounts } from '../../../src/core/checkins/attention.ts';
+import { shouldPause } from '../../../src/core/checkins/attention.ts';
+import { takeFromBudget, weekCounts } from '../../../src/core/deliveries/attention.ts';
 
 const trace = (kind: string, memberIds: string[], createdAt: string) => ({ key: `${kind}:${createdAt}`, kind, memberIds, createdAt });
 

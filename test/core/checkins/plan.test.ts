@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { checkinCandidates, nudgeCandidates, reminderCandidates, type Snapshot, withinBudget, withPauses } from '../../../src/core/checkins/plan.ts';
 import { DEFAULT_SETTINGS, type Member, type Pair, type Workspace } from '../../../src/core/model.ts';
-import type { CheckinStatus } from '../../../src/core/ports.ts';
+import type { CheckinStatus } from '../../../src/core/checkins/repository.ts';
 import { memberValue, pairValue } from '../../support/builders.ts';
 
 const workspace: Workspace = {

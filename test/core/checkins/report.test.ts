@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { firstCheckin, pairParticipation, weekStart } from '../../../src/core/checkins/report.ts';
 import { en } from '../../../src/core/messages/en/index.ts';
 import { DEFAULT_SETTINGS, type Pair } from '../../../src/core/model.ts';
-import type { CheckinOutcome, CheckinParticipation } from '../../../src/core/ports.ts';
+import type { CheckinOutcome, CheckinParticipation } from '../../../src/core/checkins/repository.ts';
 import { pairValue } from '../../support/builders.ts';
 import { plainCatalog } from '../../support/user-text.ts';
 

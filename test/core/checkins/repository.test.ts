@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textMessage } from '../../../src/core/messages/build.ts';
 import type { Member, Pair, Workspace } from '../../../src/core/model.ts';
-import type { Repositories } from '../../../src/core/ports.ts';
+import type { Repositories } from '../../../src/core/repositories.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
 
 describe.each(['postgres', 'pglite'] as const)('check-ins on %s', (kind) => {
@@ -126,11 +126,11 @@ describe.each(['postgres', 'pglite'] as const)('check-ins on %s', (kind) => {
     await record(failed, 'checkin', [mentor.id], '2026-11-23T15:00:00.000Z');
     await repos.deliveries.markFailed(failed, 'user_not_found');
 
-    const traces = await repos.checkins.deliveriesTo(workspace.id, [mentor.id], '2026-11-20T00:00:00.000Z');
+    const traces = await repos.deliveries.deliveriesTo(workspace.id, [mentor.id], '2026-11-20T00:00:00.000Z');
     expect(traces.map((t) => t.key)).toEqual([nudge]);
     expect(traces[0]?.memberIds).toEqual([mentor.id, mentee.id]);
-    expect((await repos.checkins.deliveriesTo(workspace.id, [mentee.id], '2026-11-20T00:00:00.000Z')).length).toBe(2);
-    expect(await repos.checkins.keysOfKind(workspace.id, 'nudge', '2026-11-01T00:00:00.000Z')).toEqual([nudge]);
+    expect((await repos.deliveries.deliveriesTo(workspace.id, [mentee.id], '2026-11-20T00:00:00.000Z')).length).toBe(2);
+    expect(await repos.deliveries.keysOfKind(workspace.id, 'nudge', '2026-11-01T00:00:00.000Z')).toEqual([nudge]);
   });
 
   it('lets only one of two attempts that read the same state start a send', async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReasonParts } from '../../../src/core/mentoring/match-types.ts';
 import type { Member, Pair } from '../../../src/core/model.ts';
-import type { Repositories } from '../../../src/core/ports.ts';
+import type { Repositories } from '../../../src/core/repositories.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 const at = '2025-03-03T15:00:00.000Z';

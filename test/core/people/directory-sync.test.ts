@@ -5,7 +5,8 @@ import { demoDirectory, seedDemoPractice } from '../../../adapters/local/demo-pr
 import type { BotDeps } from '../../../src/core/context.ts';
 import type { DirectoryUser, Member, Workspace } from '../../../src/core/model.ts';
 import { syncDirectory } from '../../../src/core/people/directory-sync.ts';
-import type { Logger, OutboxItem, Repositories } from '../../../src/core/ports.ts';
+import type { Logger, OutboxItem } from '../../../src/core/infrastructure.ts';
+import type { Repositories } from '../../../src/core/repositories.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase, uniqueId } from '../../support/db.ts';
 import { recordingLogger } from '../../support/logger.ts';
 import { plain } from '../../support/user-text.ts';

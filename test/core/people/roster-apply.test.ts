@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCodec } from '../../../src/app/csv.ts';
-import type { Repositories } from '../../../src/core/ports.ts';
+import type { Repositories } from '../../../src/core/repositories.ts';
 import { applyRosterPlan } from '../../../src/core/people/roster-apply.ts';
 import { applyRosterText, prepareRosterImport } from '../../../src/core/people/roster-import.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.ts';

@@ -1,6 +1,6 @@
 // The roster's repositories (pending imports, directory entries) on the shared Postgres and on a private PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Repositories } from '../../../src/core/ports.ts';
+import type { Repositories } from '../../../src/core/repositories.ts';
 import { buildMember, buildWorkspace, openTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 const at = '2025-03-03T15:00:00.000Z';
