@@ -9,6 +9,7 @@ import {
   readModalValues,
   renderHome,
   renderMessage,
+  renderMessages,
   renderModal,
   type ModalStateValues,
 } from '../../../adapters/slack/render.ts';
@@ -270,6 +271,23 @@ describe('renderMessage', () => {
     const fifty = render(message(many.slice(0, 50)));
     expect(fifty.blocks).toHaveLength(50);
     expect(json(json(fifty.blocks[49]).text).text).toBe('Item 49');
+  });
+
+  it('sends a longer message as several Slack messages, each line with its buttons, nothing dropped', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [section(`Pair ${i}`), actions(button('We met', 'checkin.met', `m${i}`))]).flat();
+    const parts = renderMessages(message([header('Check-in'), ...rows]));
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      assertValidMessage(part);
+      expect(part.blocks.length).toBeLessThanOrEqual(50);
+      expect(part.blocks[0]?.type).not.toBe('actions');
+    }
+    const all = parts.flatMap((p) => p.blocks);
+    expect(all).toHaveLength(81);
+    expect(all.filter((b) => b.type === 'actions').map((b) => json(json(b).elements as unknown[])[0]).map((e) => json(e).value)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `m${i}`),
+    );
+    expect(parts[1]?.text).toBe(json(json(parts[1]?.blocks[0]).text).text);
   });
 
   it('cuts the fallback text to 40,000 characters', () => {
