@@ -1,8 +1,9 @@
 // The demo practice local mode starts with: a small family medicine office, its people, skills and mentoring.
 import type { DateTime } from 'luxon';
 import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
-import { DEFAULT_SETTINGS, type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.ts';
+import { type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.ts';
 import type { Repositories } from '../../src/core/repositories.ts';
+import { ensureWorkspace } from '../../src/core/provision.ts';
 
 export const DEMO_WORKSPACE = { platform: 'local' as const, externalId: 'demo', name: 'Maple Street Family Medicine' };
 const PRACTICE_ZONE = 'America/Chicago';
@@ -134,16 +135,9 @@ export function demoDirectory(): DirectoryUser[] {
 
 /** Creates the demo practice unless it exists; returns it either way. */
 export async function seedDemoPractice(repos: Repositories, now: DateTime, externalId = DEMO_WORKSPACE.externalId): Promise<Workspace> {
-  const existing = await repos.workspaces.findByExternal(DEMO_WORKSPACE.platform, externalId);
-  if (existing) return existing;
+  const { workspace, created } = await ensureWorkspace(repos, { ...DEMO_WORKSPACE, externalId, timeZone: PRACTICE_ZONE });
+  if (!created) return workspace;
 
-  const workspace = await repos.workspaces.create({
-    ...DEMO_WORKSPACE,
-    externalId,
-    timeZone: PRACTICE_ZONE,
-    locale: 'en',
-    settings: { ...DEFAULT_SETTINGS },
-  });
   const tasks = await repos.tasks.ensure(workspace.id, [...DEFAULT_TASKS]);
   const taskId = new Map(tasks.map((t) => [t.key, t.id]));
   const memberId = new Map<string, string>();

@@ -4,12 +4,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Bot } from '../../src/core/bot.ts';
-import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
+import { mentionAddresses } from '../../src/core/messages/addresses.ts';
 import { catalogFor } from '../../src/core/messages/catalog.ts';
 import type { FormBlock, Message } from '../../src/core/messages/model.ts';
-import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';
+import type { Workspace } from '../../src/core/model.ts';
 import type { ChatPlatform } from '../../src/core/chat-platform.ts';
 import type { Logger } from '../../src/core/infrastructure.ts';
+import { ensureWorkspace as provisionWorkspace } from '../../src/core/provision.ts';
 import type { Repositories } from '../../src/core/repositories.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { createAfterAck } from './after-ack.ts';
@@ -18,7 +19,6 @@ import { createInstallationStore, type InstallationRepo } from './installation-s
 import { createSlackPlatform, createWebClient, toDirectoryUser } from './platform.ts';
 import { createSlackRateLimiter, type SlackRateLimiter } from './rate-limiter.ts';
 import { toSlackSdkLogger } from './sdk-logger.ts';
-import { mentionAddresses } from '../../src/core/messages/addresses.ts';
 import { parseOpenFormValue, readModalValues, type RenderedMessage, renderHome, renderMessages, renderModal } from './render.ts';
 
 export const SLASH_COMMAND = '/rounds';
@@ -196,23 +196,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     }
     // Never a workspace for a team the token does not belong to, whichever way its id arrived.
     if (!(await serves(teamId))) throw new Error(`Rounds does not serve Slack team ${teamId}`);
-    let workspace: Workspace;
-    try {
-      workspace = await repos.workspaces.create({
-        platform: 'slack',
-        externalId: teamId,
-        name: name ?? teamId,
-        timeZone: 'America/New_York',
-        locale: 'en',
-        settings: { ...DEFAULT_SETTINGS },
-      });
-    } catch (err) {
-      // Two first requests at once: the other one created it.
-      const again = await repos.workspaces.findByExternal('slack', teamId);
-      if (again) return again;
-      throw err;
-    }
-    await repos.tasks.ensure(workspace.id, [...DEFAULT_TASKS]);
+    const { workspace, created } = await provisionWorkspace(repos, { platform: 'slack', externalId: teamId, name: name ?? teamId });
+    knownTeams.set(teamId, workspace);
+    if (!created) return workspace;
     await opts.onNewWorkspace?.(workspace, platform);
     log.info({ workspaceId: workspace.id, teamId }, 'new Slack workspace');
     return workspace;

@@ -7,7 +7,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 export const core = {
   help: {
     title: 'What I can do for you',
-    intro: (name: string) => `Hi ${u(firstName(name))}! I'm Rounds. Type any of these here, or use /rounds in any channel.`,
+    intro: (name: string) => `Hi ${u(firstName(name))}! I'm Rounds. Type any of these in a message to me.`,
     staffHeading: 'For everyone',
     managerHeading: 'For managers',
     footer: 'You can also just write: "I\'m out next week", "I\'d like a mentor for coding", "I can do scheduling".',
