@@ -10,12 +10,12 @@ import { type HandlerContext, isManager } from '../context.ts';
 import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import type { Block, Button, Message } from '../messages/model.ts';
 import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task } from '../model.ts';
-import { resolveMention } from '../people/mentions.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { resolveMention } from '../people/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
 import { ensureDefaultTasks, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
 import { MAX_TASK_NAME } from './skills-csv.ts';
-import { canonicalTopic, withoutLearned } from '../mentoring/profile-form.ts';
+import { canonicalTopic, withoutLearned } from '../mentoring/ports.ts';
 import { readTypedJson } from '../text/clean.ts';
 
 /** Past this many tasks in one change, the answer has no Undo (the button's value must stay small). */

@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
-import { ensureDefaultTasks } from '../coverage/catalogue.ts';
+import { ensureDefaultTasks } from '../coverage/ports.ts';
 import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
-import { canBeContacted, todayFor } from '../people/availability.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { canBeContacted, todayFor } from '../people/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
 import { readTypedJson } from '../text/clean.ts';
-import { tellWithdrawn } from '../people/withdraw.ts';
+import { tellWithdrawn } from '../withdraw.ts';
 import {
   describeProfileChanges,
   PROFILE_LIMITS,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type BotOptions, refuseStaff } from '../bot.ts';
 import { type HandlerContext, isManager } from '../context.ts';
-import { formatDay } from '../coverage/dates.ts';
+import { formatDay } from '../time/days.ts';
 import { actions, button, message, replacing, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { Workspace, WorkspaceSettings } from '../model.ts';
