@@ -105,6 +105,32 @@ describe('the features\' boundary', () => {
     expect(crossFeatureViolations(join(core, 'coverage/sample.ts'), sample, features)).toEqual(['../people/mentions.ts', '../settings/calendar.ts']);
   });
 
+  /** The imports of `file` that reach into a feature folder, or into the registry (src/core/features.ts). */
+  function featureImports(file: string, source: string): string[] {
+    return specifiers(source).filter((spec) => {
+      if (!spec.startsWith('.')) return false;
+      const target = resolve(dirname(file), spec);
+      return featureOf(target, features) !== undefined || target === join(core, 'features.ts');
+    });
+  }
+
+  it('finds an import of a feature or of the registry in a sample (the scanner works)', () => {
+    const sample = [
+      "import { checkinTouchpoints } from '../core/checkins/tick.ts';",
+      "import { FEATURES } from '../core/features.ts';",
+      "import { assembleFeatures } from '../core/feature-set.ts';",
+      "import type { Feature } from '../core/feature.ts';",
+    ].join('\n');
+    expect(featureImports(join(root, 'src/app/sample.ts'), sample)).toEqual(['../core/checkins/tick.ts', '../core/features.ts']);
+  });
+
+  it('keeps the bot and the runtime free of features: they are handed the registry\'s list', () => {
+    expect(featureImports(join(core, 'bot.ts'), readFileSync(join(core, 'bot.ts'), 'utf8'))).toEqual([]);
+    const runtime = join(root, 'src/app/runtime.ts');
+    // The runtime is the wiring: it may read the registry, never a feature folder.
+    expect(featureImports(runtime, readFileSync(runtime, 'utf8'))).toEqual(['../core/features.ts']);
+  });
+
   it('holds for every file of every feature', () => {
     const bad = features.flatMap((folder) =>
       sourceFiles(folder).flatMap((file) => crossFeatureViolations(file, readFileSync(file, 'utf8'), features).map((spec) => `${relative(root, file)} → ${spec}`)),
