@@ -1,6 +1,6 @@
 // The demo practice local mode starts with: a small family medicine office, its people, skills and mentoring.
 import type { DateTime } from 'luxon';
-import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
+import { DEFAULT_TASKS } from '../../src/core/coverage/ports.ts';
 import { DEFAULT_SETTINGS, type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.ts';
 import type { Repositories } from '../../src/core/ports.ts';
 

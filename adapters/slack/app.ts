@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Bot } from '../../src/core/bot.ts';
-import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
+import { DEFAULT_TASKS } from '../../src/core/coverage/ports.ts';
 import { catalogFor } from '../../src/core/messages/catalog.ts';
 import type { FormBlock, Message } from '../../src/core/messages/model.ts';
 import { DEFAULT_SETTINGS, type Workspace } from '../../src/core/model.ts';

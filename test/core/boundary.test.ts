@@ -131,6 +131,15 @@ describe('the features\' boundary', () => {
     expect(featureImports(runtime, readFileSync(runtime, 'utf8'))).toEqual(['../core/features.ts']);
   });
 
+  it('holds outside the core too: the wiring and the adapters use a feature only through its ports file', () => {
+    const outside = ['src/app', 'adapters', 'jobs', 'db'].flatMap((dir) => sourceFiles(join(root, dir)));
+    expect(outside.length).toBeGreaterThan(10);
+    const bad = outside.flatMap((file) =>
+      crossFeatureViolations(file, readFileSync(file, 'utf8'), features).map((spec) => `${relative(root, file)} → ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('holds for every file of every feature', () => {
     const bad = features.flatMap((folder) =>
       sourceFiles(folder).flatMap((file) => crossFeatureViolations(file, readFileSync(file, 'utf8'), features).map((spec) => `${relative(root, file)} → ${spec}`)),
