@@ -1,9 +1,9 @@
 // The demo practice local mode starts with: a small family medicine office, its people, skills and mentoring.
 import type { DateTime } from 'luxon';
-import { DEFAULT_TASKS } from '../../src/core/coverage/catalogue.ts';
+import { DEFAULT_TASKS } from '../../src/core/coverage/ports.ts';
 import { type DirectoryUser, type Role, type SkillLevel, type Workspace } from '../../src/core/model.ts';
-import type { Repositories } from '../../src/core/repositories.ts';
 import { ensureWorkspace } from '../../src/core/provision.ts';
+import type { Repositories } from '../../src/core/repositories.ts';
 
 export const DEMO_WORKSPACE = { platform: 'local' as const, externalId: 'demo', name: 'Maple Street Family Medicine' };
 const PRACTICE_ZONE = 'America/Chicago';

@@ -4,8 +4,15 @@ import type { Command } from 'commander';
 import type { BotDeps } from '../core/context.ts';
 import { catalogFor } from '../core/messages/catalog.ts';
 import { stripUserText } from '../core/messages/user-text.ts';
-import { writeRosterCsv } from '../core/people/roster-csv.ts';
-import { announceImport, applyRosterText, canApply, importPreview, importResult, prepareRosterImport } from '../core/people/roster-import.ts';
+import {
+  announceImport,
+  applyRosterText,
+  canApply,
+  importPreview,
+  importResult,
+  prepareRosterImport,
+  writeRosterCsv,
+} from '../core/people/ports.ts';
 import type { Outbox } from '../core/infrastructure.ts';
 import { ConfigError } from '../config.ts';
 import { withWorkspace } from './cli-context.ts';

@@ -11,7 +11,7 @@ import {
   exportSkillsCsv,
   planSkillsImportFromCsv,
   problemText,
-} from '../core/coverage/skills-csv.ts';
+} from '../core/coverage/ports.ts';
 import { catalogFor } from '../core/messages/catalog.ts';
 import { stripUserText } from '../core/messages/user-text.ts';
 import { withWorkspace } from './cli-context.ts';

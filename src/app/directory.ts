@@ -2,7 +2,7 @@
 import type { BotDeps } from '../core/context.ts';
 import type { Workspace } from '../core/model.ts';
 import type { ChatPlatform } from '../core/chat-platform.ts';
-import { syncDirectory } from '../core/people/directory-sync.ts';
+import { syncDirectory } from '../core/people/ports.ts';
 
 export async function syncWorkspaceDirectory(deps: BotDeps, workspace: Workspace, platform: ChatPlatform): Promise<void> {
   // syncDirectory logs what it changed.

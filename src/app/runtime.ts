@@ -19,11 +19,11 @@ import { createQueues, createRedis, deploymentQueueNames, type QueueNames } from
 import { requeuePending, type SchedulerHandle, startScheduler } from '../../jobs/scheduler.ts';
 import { createWorkspaceScope } from '../../jobs/workspace-scope.ts';
 import { type Bot, createBot } from '../core/bot.ts';
-import { checkinTouchpoints, checkinWakeups } from '../core/checkins/tick.ts';
 import type { BotDeps } from '../core/context.ts';
-import { mergeFeatures } from '../core/features.ts';
+import { assembleFeatures } from '../core/feature-set.ts';
+import { FEATURES } from '../core/features.ts';
 import type { Clock, Logger } from '../core/infrastructure.ts';
-import { runTick, type TouchpointRule, type WakeupRule, wakeupsBetween } from '../core/schedule.ts';
+import { runTick, wakeupsBetween } from '../core/schedule.ts';
 import { statusFigures, type SystemInfo } from '../core/status.ts';
 import { syncWorkspaceDirectory } from './directory.ts';
 import { type Config, ConfigError } from '../config.ts';
@@ -89,10 +89,11 @@ export interface RoundsProcess {
 const EVENT_RETENTION_MS = 3 * 24 * 3600_000;
 const EVENT_PRUNE_EVERY_MS = 3600_000;
 
-/** The touchpoint rules of the scheduler tick; each feature adds its own. */
-const TOUCHPOINT_RULES: TouchpointRule[] = [checkinTouchpoints];
-/** When each rule's touchpoints can fall due: what a moved clock steps through. */
-const WAKEUP_RULES: WakeupRule[] = [checkinWakeups];
+/**
+ * The features this process runs (src/core/features.ts): the bot's commands and buttons, the touchpoint rules of
+ * the scheduler tick, and when each rule's touchpoints can fall due (what a moved clock steps through).
+ */
+const FEATURE_SET = assembleFeatures(FEATURES);
 
 /** How long a moved clock waits, at one instant, for a delivery another worker is sending. */
 const SETTLE_WITHIN_MS = 5_000;
@@ -177,12 +178,12 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
       await movable?.refresh();
       await pruneEvents();
       await requeuePending({ deliveries: repos.deliveries, clock, serves: scope.servesId }, queues);
-      const summary = await runTick(deps, TOUCHPOINT_RULES, { serves: scope.servesId });
+      const summary = await runTick(deps, FEATURE_SET.touchpoints, { serves: scope.servesId });
       await recordTick(database.db, clock.now().toISO() ?? '');
       logger.debug({ ...summary }, 'scheduler tick');
     };
 
-    const core = createBot(deps, mergeFeatures());
+    const core = createBot(deps, FEATURES);
     let bot: Bot | undefined;
     let server: Server | undefined;
     let app: Express | undefined;
@@ -209,7 +210,7 @@ export async function startRounds(config: Config, opts: RunOptions): Promise<Rou
         const advance = createClockAdvance({
           clock: movable,
           tick,
-          wakeups: (from, to) => wakeupsBetween(deps, WAKEUP_RULES, from, to, { serves: (id) => id === localId }),
+          wakeups: (from, to) => wakeupsBetween(deps, FEATURE_SET.wakeups, from, to, { serves: (id) => id === localId }),
           // Sent here and now, with the clock held, rather than whenever a worker takes the job.
           settle: async () => {
             const tried = new Set<string>();

@@ -1,6 +1,7 @@
 // What every handler gets: the dependencies, who is asking, in which workspace, and when.
 import type { SystemInfo } from './status.ts';
 import type { DateTime } from 'luxon';
+import type { HelpTopics } from './feature-set.ts';
 import type { Catalog } from './messages/catalog.ts';
 import type { Member, Workspace } from './model.ts';
 import type { Clock, CsvCodec, Logger, Outbox } from './infrastructure.ts';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   now: DateTime;
   t: Catalog;
   log: Logger;
+  /** The help lines of the features this bot runs, for the help message. */
+  help: HelpTopics;
 }
 
 export function isManager(member: Member): boolean {

@@ -1,24 +1,11 @@
-// Every feature's command and action handlers, merged into the one registry the bot is built with.
-import type { BotOptions } from './bot.ts';
+// The registry: every feature Rounds runs, one line each (docs/architecture.md, Features). Only the wiring
+// (src/app/) reads this list; the bot and the scheduler get it handed in.
 import { checkinsFeature } from './checkins/feature.ts';
+import { coreFeature } from './core-feature.ts';
 import { coverageFeature } from './coverage/feature.ts';
+import type { Feature } from './feature.ts';
 import { mentoringFeature } from './mentoring/feature.ts';
 import { peopleFeature } from './people/feature.ts';
 import { settingsFeature } from './settings/feature.ts';
 
-export const FEATURES: readonly BotOptions[] = [peopleFeature, coverageFeature, settingsFeature, mentoringFeature, checkinsFeature];
-
-export function mergeFeatures(features: readonly BotOptions[] = FEATURES): Required<BotOptions> {
-  const merged: Required<BotOptions> = { commands: {}, actions: {} };
-  for (const feature of features) {
-    for (const [name, handler] of Object.entries(feature.commands ?? {})) {
-      if (name in merged.commands) throw new Error(`two features handle the command ${name}`);
-      Object.assign(merged.commands, { [name]: handler });
-    }
-    for (const [prefix, handler] of Object.entries(feature.actions ?? {})) {
-      if (prefix in merged.actions) throw new Error(`two features handle the action prefix ${prefix}`);
-      merged.actions[prefix] = handler;
-    }
-  }
-  return merged;
-}
+export const FEATURES: readonly Feature[] = [coreFeature, peopleFeature, coverageFeature, settingsFeature, mentoringFeature, checkinsFeature];

@@ -1,56 +1,30 @@
-// The help message (different for staff and managers) and the usage line of each command.
+// The help message (different for staff and managers) and the usage line of each command, from the lines the features declare.
+import type { HelpKey } from './feature.ts';
+import type { HelpTopics } from './feature-set.ts';
 import type { Catalog } from './messages/catalog.ts';
 import { context, divider, header, message, section } from './messages/build.ts';
 import type { Message } from './messages/model.ts';
-
-type HelpKey = keyof Catalog['help']['commands'];
-
-// What works leads; `cover` ("coming soon") comes last until it is built.
-const STAFF_TOPICS: HelpKey[] = ['out', 'checkin', 'mentor', 'skills', 'profile', 'snooze', 'cover', 'help'];
-const MANAGER_TOPICS: HelpKey[] = ['pair', 'match', 'welcome', 'report', 'gaps', 'roster', 'settings'];
-
-/** Which help line explains a command, by the command's first word. */
-const TOPIC_BY_WORD: Record<string, HelpKey> = {
-  help: 'help',
-  snooze: 'snooze',
-  optout: 'snooze',
-  optin: 'snooze',
-  profile: 'profile',
-  skills: 'skills',
-  out: 'out',
-  cover: 'cover',
-  checkin: 'checkin',
-  mentor: 'mentor',
-  pair: 'pair',
-  match: 'match',
-  welcome: 'welcome',
-  report: 'report',
-  gaps: 'gaps',
-  roster: 'roster',
-  settings: 'settings',
-  status: 'status',
-};
 
 function line(t: Catalog, key: HelpKey): string {
   const [usage, what] = t.help.commands[key];
   return `**${usage}** — ${what}`;
 }
 
-export function helpMessage(t: Catalog, name: string, manager: boolean): Message {
+export function helpMessage(t: Catalog, name: string, manager: boolean, topics: HelpTopics): Message {
   const blocks = [
     header(t.help.title),
     section(t.help.intro(name)),
-    section(`**${t.help.staffHeading}**\n${STAFF_TOPICS.map((k) => `• ${line(t, k)}`).join('\n')}`),
+    section(`**${t.help.staffHeading}**\n${topics.staff.map((k) => `• ${line(t, k)}`).join('\n')}`),
   ];
   if (manager) {
-    blocks.push(section(`**${t.help.managerHeading}**\n${MANAGER_TOPICS.map((k) => `• ${line(t, k)}`).join('\n')}`));
+    blocks.push(section(`**${t.help.managerHeading}**\n${topics.manager.map((k) => `• ${line(t, k)}`).join('\n')}`));
   }
   blocks.push(divider(), context(t.help.footer));
   return message(blocks);
 }
 
 /** The usage line of a command word, for "I need a bit more" answers. */
-export function usageLine(t: Catalog, word: string): string {
-  const key = TOPIC_BY_WORD[word.split('_')[0] ?? word] ?? 'help';
+export function usageLine(t: Catalog, word: string, topics: HelpTopics): string {
+  const key = topics.byWord.get(word.split('_')[0] ?? word) ?? 'help';
   return line(t, key);
 }

@@ -28,7 +28,7 @@ export interface WakeupInput {
 export type WakeupRule = (deps: BotDeps, input: WakeupInput) => Promise<DateTime[]>;
 
 /** The instants of every rule for every served workspace in (from, to], sorted, without repeats. */
-export async function wakeupsBetween(deps: BotDeps, rules: WakeupRule[], from: DateTime, to: DateTime, opts: TickOptions = {}): Promise<DateTime[]> {
+export async function wakeupsBetween(deps: BotDeps, rules: readonly WakeupRule[], from: DateTime, to: DateTime, opts: TickOptions = {}): Promise<DateTime[]> {
   const found = new Map<number, DateTime>();
   for (const id of await deps.repos.workspaces.listIds()) {
     if (opts.serves && !(await opts.serves(id))) continue;
@@ -53,7 +53,7 @@ export interface TickOptions {
   serves?: (workspaceId: string) => boolean | Promise<boolean>;
 }
 
-export async function runTick(deps: BotDeps, rules: TouchpointRule[], opts: TickOptions = {}): Promise<TickSummary> {
+export async function runTick(deps: BotDeps, rules: readonly TouchpointRule[], opts: TickOptions = {}): Promise<TickSummary> {
   const now = deps.clock.now();
   const ids = await deps.repos.workspaces.listIds();
   const summary: TickSummary = { workspaces: 0, enqueued: 0, failedWorkspaces: 0 };

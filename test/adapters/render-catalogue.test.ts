@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { pageMessage } from '../../adapters/local/render.ts';
 import { renderMessage } from '../../adapters/slack/render.ts';
 import { escapeMrkdwn, escapeText } from '../../adapters/slack/render-text.ts';
+import { assembleFeatures } from '../../src/core/feature-set.ts';
+import { FEATURES } from '../../src/core/features.ts';
 import { helpMessage } from '../../src/core/help.ts';
 import { textMessage } from '../../src/core/messages/build.ts';
 import { catalogFor } from '../../src/core/messages/catalog.ts';
@@ -171,7 +173,7 @@ describe('every sentence of the catalogue, on Slack and on the local page', () =
 describe('the help, for staff and for managers', () => {
   for (const manager of [false, true]) {
     it(`renders ${manager ? "a manager's" : "a staff member's"} help on both without stray markup`, () => {
-      const help: Message = helpMessage(catalogFor('en'), userText(TYPED), manager);
+      const help: Message = helpMessage(catalogFor('en'), userText(TYPED), manager, assembleFeatures(FEATURES).help);
       const slack = renderMessage(help);
       const mrkdwn = slack.blocks.flatMap((b) => {
         const text = (b as { text?: { type?: string; text?: string } }).text;

@@ -6,8 +6,8 @@ import { actions, button, context, message, replacing, section, textMessage } fr
 import { catalogFor } from '../messages/catalog.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member, Pair } from '../model.ts';
-import { refusePhi } from '../people/phi-guard.ts';
-import { audienceFor, leadersOf } from '../people/audience.ts';
+import { refusePhi } from '../phi-guard.ts';
+import { audienceFor, leadersOf } from '../people/ports.ts';
 import type { Checkin, CheckinAnswer, CheckinOutcome } from './repository.ts';
 import { zoneOf } from './calendar.ts';
 import { actionValue, checkinMessage, noteForm, partnerOf, readActionValue } from './messages.ts';

@@ -8,8 +8,8 @@
 // dropped when none is left. `wakeupsBetween` names the instants a moved clock steps through.
 import { DateTime } from 'luxon';
 import type { Cadence, Member, TimeOff, Workspace, WorkspaceSettings } from '../model.ts';
-import { canBeContacted } from '../people/availability.ts';
-import { checkinInstant, isWorkDay, workDayCheckinInstant } from '../settings/calendar.ts';
+import { canBeContacted } from '../people/ports.ts';
+import { checkinInstant, isWorkDay, workDayCheckinInstant } from '../settings/ports.ts';
 import { isoWeekOf } from '../time/week.ts';
 import { canonicalZone } from '../time/zone.ts';
 

@@ -7,7 +7,7 @@ import { context, header, message, section } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { Pair, Workspace } from '../model.ts';
 import type { CheckinParticipation, PairActivity } from './repository.ts';
-import { workDayCheckinInstant } from '../settings/calendar.ts';
+import { workDayCheckinInstant } from '../settings/ports.ts';
 import { CADENCE_DAYS, later, pairInWeek, zoneOf } from './calendar.ts';
 import { isoWeekOf } from '../time/week.ts';
 

@@ -1,4 +1,4 @@
-// The command grammar: a first word (or its alias) and the arguments each command takes.
+// The command grammar: how the words after a command word are read into the arguments each command takes.
 import type { SkillLevel } from '../model.ts';
 import { addDays, checkSpan, latestSnoozeEnd, localToday, parseDay, parseSpan, readSpan } from './dates.ts';
 import { hasMention, mentionOf, restoreMentions, sameMention } from './mentions.ts';
@@ -10,7 +10,8 @@ export interface Sentence {
   mentions: Mention[];
 }
 
-type Handler = (rest: string, sentence: Sentence, ctx: ParseContext) => ParseResult;
+/** How the words after a command word are read into a command. */
+export type GrammarEntry = (rest: string, sentence: Sentence, ctx: ParseContext) => ParseResult;
 
 export const ok = (command: Command): ParseResult => ({ ok: true, command });
 export const badArgs = (command: string): ParseFailure => ({ ok: false, reason: 'bad_args', command });
@@ -352,74 +353,40 @@ function roster(rest: string, sentence: Sentence): ParseResult {
   return badArgs('roster');
 }
 
-// ---- the table ------------------------------------------------------------
+// ---- how each command word reads the rest -------------------------------
 
-const simple =
-  (command: Command): Handler =>
+/** A command that takes no arguments: extra words are ignored. */
+export const simple =
+  (command: Command): GrammarEntry =>
   () =>
     ok(command);
 
-/** First words and the command they start. Commands that take no arguments ignore extra words. */
-const COMMANDS: Record<string, Handler> = {
-  help: simple({ name: 'help' }),
-  '?': simple({ name: 'help' }),
-  hi: simple({ name: 'help' }),
-  hello: simple({ name: 'help' }),
-  hey: simple({ name: 'help' }),
-  hiya: simple({ name: 'help' }),
-  howdy: simple({ name: 'help' }),
-  halp: simple({ name: 'help' }),
-  commands: simple({ name: 'help' }),
-  menu: simple({ name: 'help' }),
+/**
+ * The readers a command word can start, by what they read. Which words start which reader is not
+ * decided here: each feature declares its words (src/core/feature.ts), and the bot hands the parser
+ * the table they make (`Vocabulary`).
+ */
+export const read = {
   snooze: (rest, _s, ctx) => snoozeArgs(rest, ctx),
-  pause: (rest, _s, ctx) => snoozeArgs(rest, ctx),
-  mute: (rest, _s, ctx) => snoozeArgs(rest, ctx),
-  unsnooze: simple({ name: 'snooze_off' }),
-  unpause: simple({ name: 'snooze_off' }),
-  unmute: simple({ name: 'snooze_off' }),
-  resume: simple({ name: 'snooze_off' }),
-  optout: simple({ name: 'optout' }),
-  unsubscribe: simple({ name: 'optout' }),
-  optin: simple({ name: 'optin' }),
-  subscribe: simple({ name: 'optin' }),
-  profile: simple({ name: 'profile' }),
-  skills: (rest, s) => skills(rest, s),
-  skill: (rest, s) => skills(rest, s),
   out: (rest, _s, ctx) => outArgs(rest, ctx),
-  ooo: (rest, _s, ctx) => outArgs(rest, ctx),
-  pto: (rest, _s, ctx) => outArgs(rest, ctx),
-  off: (rest, _s, ctx) => outArgs(rest, ctx),
-  timeoff: (rest, _s, ctx) => outArgs(rest, ctx),
-  vacation: (rest, _s, ctx) => outArgs(rest, ctx),
-  away: (rest, _s, ctx) => outArgs(rest, ctx),
   cover: (rest, _s, ctx) => coverArgs(rest, ctx),
-  coverage: (rest, _s, ctx) => coverArgs(rest, ctx),
-  checkin: simple({ name: 'checkin' }),
+  skills: (rest, s) => skills(rest, s),
   mentor: (rest) => mentor(rest),
-  mentors: (rest) => mentor(rest),
-  mentoring: (rest) => mentor(rest),
-  mentorship: (rest) => mentor(rest),
   pair: (rest, s) => pair(rest, s),
   match: (rest) => match(rest),
-  matching: (rest) => match(rest),
   welcome: (rest, s, ctx) => welcome(rest, s, ctx),
-  onboard: (rest, s, ctx) => welcome(rest, s, ctx),
-  report: simple({ name: 'report' }),
-  reports: simple({ name: 'report' }),
-  stats: simple({ name: 'report' }),
-  gaps: simple({ name: 'gaps' }),
-  status: simple({ name: 'status' }),
-  gap: simple({ name: 'gaps' }),
-  settings: simple({ name: 'settings' }),
-  setting: simple({ name: 'settings' }),
-  config: simple({ name: 'settings' }),
   roster: (rest, s) => roster(rest, s),
-};
+} satisfies Record<string, GrammarEntry>;
+
+/** What the parser knows of the commands: the first words and how each reads the rest, and the words a typo may be taken for. */
+export interface Vocabulary {
+  starts: ReadonlyMap<string, GrammarEntry>;
+  suggestions: readonly string[];
+}
 
 /** Parses a sentence that starts with a command word; undefined when it does not. */
-export function parseGrammar(sentence: Sentence, ctx: ParseContext): ParseResult | undefined {
+export function parseGrammar(sentence: Sentence, ctx: ParseContext, starts: Vocabulary['starts']): ParseResult | undefined {
   const { word, rest } = firstWord(sentence.text);
-  if (!Object.hasOwn(COMMANDS, word)) return undefined;
-  const handler = COMMANDS[word];
-  return handler ? handler(rest, sentence, ctx) : undefined;
+  const entry = starts.get(word);
+  return entry ? entry(rest, sentence, ctx) : undefined;
 }

@@ -1,5 +1,6 @@
 // parseCommand: from the words a person typed (slash command, DM or local chat) to a typed Command or a reason it is not one.
-import { parseGrammar, type Sentence } from './grammar.ts';
+// The command words come from the features (`Vocabulary`); the parser itself is pure.
+import { parseGrammar, type Sentence, type Vocabulary } from './grammar.ts';
 import { extractMentions } from './mentions.ts';
 import { cleanCharacters, dropCourtesy, joinCommandWords, stripInvocation, trimSentence } from './normalize.ts';
 import { isHelpPhrase, matchPhrase } from './phrases.ts';
@@ -14,9 +15,9 @@ const MAX_SENTENCE = 500;
  * Parses one message. Never throws: whatever arrives, the answer is a command or a
  * failure the bot can explain (never a stack trace, never silence).
  */
-export function parseCommand(text: string, ctx: ParseContext): ParseResult {
+export function parseCommand(text: string, ctx: ParseContext, vocabulary: Vocabulary): ParseResult {
   try {
-    return readCommand(text, ctx);
+    return readCommand(text, ctx, vocabulary);
   } catch {
     // A bug in a date library or a pattern must still end in a friendly answer.
     return { ok: false, reason: 'unknown' };
@@ -24,7 +25,7 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
 }
 
 /** parseCommand without its safety net, so tests see a bug as the exception it is. */
-export function readCommand(raw: string, ctx: ParseContext): ParseResult {
+export function readCommand(raw: string, ctx: ParseContext, vocabulary: Vocabulary): ParseResult {
   const text = stripInvocation(cleanCharacters(raw));
   // A pasted roster may be long; it is the only input that is not cut short.
   const imported = rosterImport(text);
@@ -41,14 +42,14 @@ export function readCommand(raw: string, ctx: ParseContext): ParseResult {
 
   // The grammar decides when the first word is a command; a plain sentence that
   // happens to start with one ("match me with a mentor") gets a second chance.
-  const grammar = parseGrammar(sentence, ctx);
+  const grammar = parseGrammar(sentence, ctx, vocabulary.starts);
   if (grammar?.ok) return grammar;
   const phrase = matchPhrase(sentence, ctx);
   if (phrase?.ok) return phrase;
   if (grammar) return grammar;
   if (phrase) return phrase;
 
-  const suggestion = suggestCommand(sentence.text);
+  const suggestion = suggestCommand(sentence.text, vocabulary.suggestions);
   return suggestion ? { ok: false, reason: 'unknown', suggestion } : { ok: false, reason: 'unknown' };
 }
 

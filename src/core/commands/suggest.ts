@@ -1,29 +1,5 @@
 // "Did you mean …?": the command word closest to a mistyped first word, by edit distance.
 
-/** The words a suggestion may name; the bot's help has a usage line for each. */
-export const COMMAND_WORDS = [
-  'help',
-  'snooze',
-  'optout',
-  'optin',
-  'profile',
-  'skills',
-  'out',
-  'cover',
-  'checkin',
-  'mentor',
-  'pair',
-  'match',
-  'welcome',
-  'report',
-  'gaps',
-  'roster',
-  'settings',
-  'status',
-] as const;
-
-export type CommandWord = (typeof COMMAND_WORDS)[number];
-
 // Real words one letter away from a command: a sentence starting with them is not a typo.
 const REAL_WORDS = new Set(['watch', 'catch', 'batch', 'patch', 'latch', 'hatch', 'math', 'cower', 'coven', 'poster', 'mentos', 'setting']);
 
@@ -72,14 +48,14 @@ function isSwap(a: string, b: string): boolean {
   return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
-/** The command word a mistyped first word most likely meant, if any is close. */
-export function suggestCommand(text: string): CommandWord | undefined {
-  const words = text.trim().toLowerCase().split(/\s+/);
-  const first = words[0]?.replace(/[:,;]+$/, '') ?? '';
-  if (words.length > MAX_WORDS || !/^[a-z][a-z-]{1,15}$/.test(first) || REAL_WORDS.has(first)) return undefined;
+/** Which of `words` (the command words) a mistyped first word most likely meant, if any is close. */
+export function suggestCommand(text: string, words: readonly string[]): string | undefined {
+  const typedWords = text.trim().toLowerCase().split(/\s+/);
+  const first = typedWords[0]?.replace(/[:,;]+$/, '') ?? '';
+  if (typedWords.length > MAX_WORDS || !/^[a-z][a-z-]{1,15}$/.test(first) || REAL_WORDS.has(first)) return undefined;
   const typed = first.replace(/-/g, '');
-  let best: { word: CommandWord; distance: number } | undefined;
-  for (const word of COMMAND_WORDS) {
+  let best: { word: string; distance: number } | undefined;
+  for (const word of words) {
     const distance = editDistance(typed, word);
     if (isCloseEnough(typed, word, distance) && (!best || distance < best.distance)) best = { word, distance };
   }

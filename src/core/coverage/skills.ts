@@ -10,20 +10,19 @@ import { type HandlerContext, isManager } from '../context.ts';
 import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import type { Block, Button, Message } from '../messages/model.ts';
 import { type Member, type MemberSkill, SKILL_LEVELS, type SkillLevel, type Task } from '../model.ts';
-import { resolveMention } from '../people/mentions.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { resolveMention } from '../people/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
 import { ensureDefaultTasks, taskKey } from './catalogue.ts';
 import { matchTask } from './match-task.ts';
 import { MAX_TASK_NAME } from './skills-csv.ts';
-import { canonicalTopic, withoutLearned } from '../mentoring/profile-form.ts';
-import { readTypedJson } from '../text/clean.ts';
+import { canonicalTopic, withoutLearned } from '../mentoring/ports.ts';
 
 /** Past this many tasks in one change, the answer has no Undo (the button's value must stay small). */
 const MAX_UNDO = 25;
 
 const levelSchema = z.enum(SKILL_LEVELS as [SkillLevel, ...SkillLevel[]]);
 
-const actionSchema = z.discriminatedUnion('do', [
+export const skillsActionSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('show'), m: z.string() }),
   z.object({ do: z.literal('addForm'), m: z.string() }),
   z.object({ do: z.literal('addSubmit'), m: z.string() }),
@@ -39,7 +38,7 @@ const actionSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('undo'), m: z.string(), c: z.array(z.string().max(60)).max(MAX_UNDO) }),
   z.object({ do: z.literal('catalogueSubmit') }),
 ]);
-type SkillsAction = z.infer<typeof actionSchema>;
+export type SkillsAction = z.infer<typeof skillsActionSchema>;
 
 const value = (action: SkillsAction): string => JSON.stringify(action);
 /** Forms' id; buttons get `skills.<do>[.<n>]`, distinct within a block as Slack wants (routing reads only `skills`). */
@@ -321,9 +320,8 @@ async function undoChange(ctx: HandlerContext, target: Target, codes: readonly s
 
 // ---- buttons and forms -----------------------------------------------------------------------
 
-export async function skillsAction(ctx: HandlerContext, raw: string, fields?: Record<string, string>): Promise<Message[]> {
-  const action = readTypedJson(actionSchema, raw);
-  if (!action) return [textMessage(ctx.t.coverage.staleAction)];
+/** A skills button or form, its value read with `skillsActionSchema` (the feature declares it a typed action). */
+export async function skillsAction(ctx: HandlerContext, action: SkillsAction, fields?: Record<string, string>): Promise<Message[]> {
   if (action.do === 'catalogueForm' || action.do === 'catalogueSubmit') {
     if (!isManager(ctx.member)) return [textMessage(ctx.t.coverage.skills.catalogue.managersOnly)];
     return action.do === 'catalogueForm' ? [await catalogueForm(ctx)] : catalogueSubmit(ctx, fields ?? {});

@@ -4,9 +4,9 @@
 // are the ones their absence can uncover. A task is uncovered on a work day when, for a half of the
 // day they are out, no other active member trained or expert in it is in. Non-work days and the
 // practice's holidays are never gaps.
-import { type Half, isAvailable } from '../people/availability.ts';
+import { type Half, isAvailable } from '../people/ports.ts';
 import type { Member, MemberSkill, Task, TimeOff } from '../model.ts';
-import { daysOf } from './dates.ts';
+import { daysOf } from '../time/days.ts';
 
 export interface GapInput {
   /** The time off just recorded (whether `timeOff` lists it too makes no difference). */

@@ -17,13 +17,12 @@ import { actions, button, context, header, message, replacing, section, textMess
 import { type Catalog, catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import type { Member, TimeOff } from '../model.ts';
-import { todayFor } from '../people/availability.ts';
-import { audienceFor, reachableToday } from '../people/audience.ts';
-import { isWorkDay } from '../settings/calendar.ts';
+import { audienceFor, reachableToday, todayFor } from '../people/ports.ts';
+import { isWorkDay } from '../settings/ports.ts';
 import { ensureDefaultTasks } from './catalogue.ts';
-import { type DaySpan, formatDay, formatSpan } from './dates.ts';
+import { type DaySpan, formatDay, formatSpan } from '../time/days.ts';
 import { type CoverageGap, coverageGaps, gapRuns, workDaysOf } from './time-off-gaps.ts';
-import { tellWithdrawn } from '../people/withdraw.ts';
+import { tellWithdrawn } from '../withdraw.ts';
 
 const CANCEL_ID = 'out.cancel';
 

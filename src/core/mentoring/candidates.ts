@@ -16,7 +16,7 @@ import type { MatchCandidate, MatchInput, MatchResult, RecentPair, TaskName } fr
 import { matchMentors, yearsAtPractice } from './matching.ts';
 import { createTopicBook } from './topics.ts';
 import type { Member, MemberSkill, MentoringProfile, Pair, PairStatus, Task, TimeOff } from '../model.ts';
-import { isOut, isSnoozed, todayFor } from '../people/availability.ts';
+import { isOut, isSnoozed, todayFor } from '../people/ports.ts';
 import { foldText } from '../text/fold.ts';
 
 export const LIVE_STATUSES: readonly PairStatus[] = ['proposed', 'active', 'paused'];

@@ -1,6 +1,6 @@
 // Reads what a matching run or a pair check needs from the repositories, in one go.
 import type { HandlerContext } from '../context.ts';
-import { ensureDefaultTasks } from '../coverage/catalogue.ts';
+import { ensureDefaultTasks } from '../coverage/ports.ts';
 import type { PairStatus } from '../model.ts';
 import type { Repositories } from '../repositories.ts';
 import { INTRO_WINDOW_DAYS, type MatchData } from './candidates.ts';

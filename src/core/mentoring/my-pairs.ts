@@ -1,13 +1,13 @@
 // `mentor`: my pairs, as mentor and as mentee, with Pause / Resume / Complete, and the private reflection when a pair ends.
 import { delivery } from '../deliveries/kinds.ts';
 import type { HandlerContext } from '../context.ts';
-import { formatDay } from '../coverage/dates.ts';
+import { formatDay } from '../time/days.ts';
 import { actions, button, context, divider, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Button, Message } from '../messages/model.ts';
 import type { Member, Pair, PairStatus } from '../model.ts';
-import { todayFor } from '../people/availability.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { todayFor } from '../people/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
 import { isLive } from './candidates.ts';
 import { answerIntro } from './intro.ts';
 

@@ -1,14 +1,13 @@
 // `pair @mentor @mentee [kind] [focus]`: a manager proposes one pair directly; a broken hard constraint asks for confirmation first.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { refuseStaff } from '../bot.ts';
 import type { Mention } from '../commands/types.ts';
-import { type HandlerContext, isManager } from '../context.ts';
+import type { HandlerContext } from '../context.ts';
 import { actions, button, message, section, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import { PAIR_KINDS, type Member, type Pair, type PairKind } from '../model.ts';
-import { resolveMention } from '../people/mentions.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { resolveMention } from '../people/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
 import { isLive } from './candidates.ts';
 import { checkPair } from './conflicts.ts';
 import { sendIntros } from './intro.ts';
@@ -96,9 +95,8 @@ async function propose(ctx: HandlerContext, wanted: PendingPair, mentor: Member,
   return [textMessage(ctx.t.mentoring.pair.proposed(mentor.displayName, mentee.displayName, ctx.t.mentoring.kinds[pair.kind]))];
 }
 
-/** The confirmation's buttons: `confirm:<pending>` or `cancel:<pending>`; only the manager who asked may answer. */
+/** The confirmation's buttons: `confirm:<pending>` or `cancel:<pending>`; only the manager who asked may answer (managers only, by the feature's declaration). */
 export async function pairAction(ctx: HandlerContext, value: string): Promise<Message[]> {
-  if (!isManager(ctx.member)) return [await refuseStaff(ctx, 'pair')];
   const tp = ctx.t.mentoring.pair;
   const colon = value.indexOf(':');
   const verb = colon < 0 ? value : value.slice(0, colon);

@@ -4,8 +4,8 @@ import { userText } from '../messages/user-text.ts';
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../messages/catalog.ts';
 import { CADENCES, type MentoringProfile } from '../model.ts';
-import { matchTask, normalizeTaskText } from '../coverage/match-task.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { matchTask, normalizeTaskText } from '../coverage/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
 import { foldText } from '../text/fold.ts';
 
 export interface TaskLike {

@@ -3,15 +3,14 @@ import { delivery, mentorRequestPrefix } from '../deliveries/kinds.ts';
 import { z } from 'zod';
 import { userText } from '../messages/user-text.ts';
 import type { HandlerContext } from '../context.ts';
-import { ensureDefaultTasks } from '../coverage/catalogue.ts';
+import { ensureDefaultTasks } from '../coverage/ports.ts';
 import { actions, button, context, form, header, message, replacing, section, textMessage } from '../messages/build.ts';
 import { catalogFor } from '../messages/catalog.ts';
 import type { Block, Message } from '../messages/model.ts';
 import { CADENCES, type Member, type MentoringProfile, type Task } from '../model.ts';
-import { audienceFor, leadersOf, reachableToday } from '../people/audience.ts';
-import { refusePhi } from '../people/phi-guard.ts';
-import { readTypedJson } from '../text/clean.ts';
-import { tellWithdrawn } from '../people/withdraw.ts';
+import { audienceFor, leadersOf, reachableToday } from '../people/ports.ts';
+import { refusePhi } from '../phi-guard.ts';
+import { tellWithdrawn } from '../withdraw.ts';
 import {
   describeProfileChanges,
   PROFILE_LIMITS,
@@ -169,14 +168,14 @@ export async function mentorRequest(ctx: HandlerContext, command: { topic?: stri
 }
 
 /** What an Undo of `mentor request` puts back: the topic it added, whether the member was in matching, the requested topic before and after, the week the managers were told. */
-const requestUndoSchema = z.object({
+export const requestUndoSchema = z.object({
   a: z.string().max(TOPIC_MAX).nullable(),
   o: z.boolean(),
   r: z.string().max(TOPIC_MAX).nullable(),
   n: z.string().max(TOPIC_MAX).nullable(),
   w: z.string().max(10),
 });
-type RequestUndo = z.infer<typeof requestUndoSchema>;
+export type RequestUndo = z.infer<typeof requestUndoSchema>;
 
 function requestWeek(ctx: HandlerContext): string {
   return ctx.now.setZone(ctx.member.timeZone).toFormat("kkkk-'W'WW");
@@ -186,10 +185,8 @@ function requestWeek(ctx: HandlerContext): string {
  * The Undo of `mentor request` (`request.undo`): puts the profile back as it was, only while it is still
  * as the request left it, and tells the managers who heard about the request that it was withdrawn.
  */
-export async function requestAction(ctx: HandlerContext, value: string): Promise<Message[]> {
+export async function requestAction(ctx: HandlerContext, undo: RequestUndo): Promise<Message[]> {
   const t = ctx.t.mentoring.request;
-  const undo = readTypedJson(requestUndoSchema, value);
-  if (!undo) return [textMessage(ctx.t.coverage.staleAction)];
   const tasks = await ensureDefaultTasks(ctx.deps.repos, ctx.workspace.id);
   const profile = await currentProfile(ctx);
   const added = undo.a;

@@ -13,7 +13,7 @@ import { actions, button, message, replacing, section, textMessage } from '../me
 import type { Message } from '../messages/model.ts';
 import type { DayPart, Member, TimeOff } from '../model.ts';
 import { latestSnoozeEnd } from '../commands/dates.ts';
-import { formatDay } from '../coverage/dates.ts';
+import { formatDay } from '../time/days.ts';
 
 export type Half = 'morning' | 'afternoon';
 

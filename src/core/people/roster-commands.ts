@@ -1,8 +1,7 @@
 // The roster commands: show the roster, change a role, set a reporting line, deactivate someone who left.
 import { userText } from '../messages/user-text.ts';
-import { refuseStaff } from '../bot.ts';
 import type { Mention } from '../commands/types.ts';
-import { type HandlerContext, isManager } from '../context.ts';
+import type { HandlerContext } from '../context.ts';
 import { actions, button, message, section, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { Member } from '../model.ts';
@@ -131,9 +130,8 @@ async function deactivateConfirmed(ctx: HandlerContext, memberId: string): Promi
   return reply(lines.join(' '));
 }
 
-/** The roster's buttons, under the `roster` prefix; the value says which (`verb:argument`). */
+/** The roster's buttons, under the `roster` prefix (managers only); the value says which (`verb:argument`). */
 export async function rosterAction(ctx: HandlerContext, value: string): Promise<Message[]> {
-  if (!isManager(ctx.member)) return [await refuseStaff(ctx, 'roster_show')];
   const colon = value.indexOf(':');
   const verb = colon < 0 ? value : value.slice(0, colon);
   const arg = colon < 0 ? '' : value.slice(colon + 1);

@@ -1,8 +1,9 @@
-// The settings feature's handlers, registered in src/core/features.ts: `settings` and its form `settings.save`.
+// The settings feature (src/core/feature.ts): `settings` and its form `settings.save`.
 import { z } from 'zod';
-import { type BotOptions, refuseStaff } from '../bot.ts';
-import { type HandlerContext, isManager } from '../context.ts';
-import { formatDay } from '../coverage/dates.ts';
+import { simple } from '../commands/grammar.ts';
+import type { HandlerContext } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { formatDay } from '../time/days.ts';
 import { actions, button, message, replacing, textMessage } from '../messages/build.ts';
 import type { Message } from '../messages/model.ts';
 import type { Workspace, WorkspaceSettings } from '../model.ts';
@@ -89,7 +90,6 @@ async function undoHolidays(ctx: HandlerContext, raw: string): Promise<Message[]
 }
 
 async function saveSettings(ctx: HandlerContext, token: string, fields?: Record<string, string>): Promise<Message[]> {
-  if (!isManager(ctx.member)) return [await refuseStaff(ctx, 'settings')];
   if (token.startsWith(UNDO_PREFIX)) return undoHolidays(ctx, token.slice(UNDO_PREFIX.length));
   if (!fields) return showSettings(ctx);
   const { fromDate } = practiceDays(ctx);
@@ -117,9 +117,21 @@ async function saveSettings(ctx: HandlerContext, token: string, fields?: Record<
   return [replacing(message([...saved.blocks, undo]))];
 }
 
-export const settingsFeature: BotOptions = {
-  commands: { settings: showSettings },
+const settings = simple({ name: 'settings' });
+
+export const settingsFeature: Feature = {
+  name: 'settings',
+  commands: [
+    {
+      word: 'settings',
+      starts: { settings, setting: settings, config: settings },
+      names: ['settings'],
+      audience: 'manager',
+      help: { key: 'settings', placement: { group: 'manager', rank: 70 } },
+      run: { settings: showSettings },
+    },
+  ],
   // The form's id is `settings.save`; a press without fields (an old button) shows the settings.
   // `settings.undo` takes back a save's holiday changes.
-  actions: { settings: saveSettings },
+  actions: [{ prefix: 'settings', audience: 'manager', run: saveSettings }],
 };

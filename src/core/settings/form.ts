@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../messages/catalog.ts';
 import type { WorkspaceSettings } from '../model.ts';
-import { refusePhi } from '../people/phi-guard.ts';
+import { refusePhi } from '../phi-guard.ts';
 import type { ParseContext } from '../commands/types.ts';
 import { HOLIDAY_NAME_MAX, parseCadence, parseHolidayLines, parseTime, parseTimeZone, parseWeekday, parseWorkDays, WEEKDAY_VALUES } from './parse.ts';
 

@@ -17,6 +17,8 @@ import { escapeMrkdwn, splitMrkdwn, truncateMrkdwn, truncatePlain } from '../../
 import { actions, button, context, divider, form, header, message, section, select, textMessage } from '../../../src/core/messages/build.ts';
 import { catalogFor } from '../../../src/core/messages/catalog.ts';
 import { mention } from '../../../src/core/messages/inline.ts';
+import { assembleFeatures } from '../../../src/core/feature-set.ts';
+import { FEATURES } from '../../../src/core/features.ts';
 import { helpMessage } from '../../../src/core/help.ts';
 import type { Block, FormBlock, Message } from '../../../src/core/messages/model.ts';
 
@@ -327,7 +329,7 @@ describe('renderMessage', () => {
   it('renders the help messages the core builds, for staff and for managers', () => {
     const t = catalogFor('en');
     for (const manager of [false, true]) {
-      const rendered = render(helpMessage(t, 'Ana', manager));
+      const rendered = render(helpMessage(t, 'Ana', manager, assembleFeatures(FEATURES).help));
       expect(rendered.blocks[0]?.type).toBe('header');
       expect(rendered.text.length).toBeGreaterThan(0);
     }

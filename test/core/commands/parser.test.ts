@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommand, readCommand } from '../../../src/core/commands/parser.ts';
+import { parseCommand as parseWith, readCommand as readWith } from '../../../src/core/commands/parser.ts';
 import type { Command, DateSpan, NoSuchDate, ParseContext, ParseResult } from '../../../src/core/commands/types.ts';
+import { assembleFeatures } from '../../../src/core/feature-set.ts';
+import { FEATURES } from '../../../src/core/features.ts';
 import type { DayPart } from '../../../src/core/model.ts';
+
+// The command words are the registered features' (src/core/features.ts).
+const { vocabulary } = assembleFeatures(FEATURES);
+const parseCommand = (text: string, ctx: ParseContext): ParseResult => parseWith(text, ctx, vocabulary);
+const readCommand = (text: string, ctx: ParseContext): ParseResult => readWith(text, ctx, vocabulary);
 
 // Monday 2026-11-23, 09:00 in New York. Every expected date below is written out by
 // hand from a calendar: Fri 11-27, Mon 11-30, Fri 12-04, Thu 12-24, Sun 01-03.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_WORDS, editDistance, suggestCommand } from '../../../src/core/commands/suggest.ts';
+import { editDistance, suggestCommand as suggestFrom } from '../../../src/core/commands/suggest.ts';
+import { assembleFeatures } from '../../../src/core/feature-set.ts';
+import { FEATURES } from '../../../src/core/features.ts';
+
+// The command words are the registered features' (src/core/features.ts).
+const COMMAND_WORDS = assembleFeatures(FEATURES).vocabulary.suggestions;
+const suggestCommand = (text: string): string | undefined => suggestFrom(text, COMMAND_WORDS);
 
 describe('editDistance', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Coverage gaps of a stretch of time off, and how days read, with literal dates (Dec 2026: the 21st is a Monday).
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatSpan } from '../../../src/core/coverage/dates.ts';
+import { formatDay, formatSpan } from '../../../src/core/time/days.ts';
 import { coverageGaps, gapRuns, workDaysOf } from '../../../src/core/coverage/time-off-gaps.ts';
 import type { Member, MemberSkill, SkillLevel, Task, TimeOff } from '../../../src/core/model.ts';
 

@@ -1,8 +1,8 @@
 // Taking back what Rounds told people: everyone a message reached under a delivery key prefix gets a short note.
-import type { HandlerContext } from '../context.ts';
-import { textMessage } from '../messages/build.ts';
-import type { DeliveryKind } from '../deliveries/kinds.ts';
-import type { Member } from '../model.ts';
+import type { HandlerContext } from './context.ts';
+import type { DeliveryKind } from './deliveries/kinds.ts';
+import { textMessage } from './messages/build.ts';
+import type { Member } from './model.ts';
 
 export interface Withdrawal {
   /** The key prefix of the deliveries that told people (one reader each); failed ones reached nobody. */
