@@ -178,18 +178,7 @@ describe('the report', () => {
 
   it('says plainly when a pair has had no check-in yet and when its first one comes, and does not call it quiet', async () => {
     await repos.pairs.create(
-      {
-        workspaceId: workspace.id,
-        mentorId: id('keisha-jones'),
-        menteeId: id('tyler-brooks'),
-        kind: 'buddy',
-        status: 'active',
-        cadence: 'weekly',
-        focus: null,
-        reason: null,
-        mentorAccepted: true,
-        menteeAccepted: true,
-      },
+      newPairValue({ workspaceId: workspace.id, mentorId: id('keisha-jones'), menteeId: id('tyler-brooks'), kind: 'buddy' }),
       (await clockOf(app)).toISO() ?? '',
     );
     const text = allText(await app.say('dana-whitfield', 'report'));

@@ -1,6 +1,6 @@
 // The mentoring feature's storage: profiles, pairs, and the records beside them (db/repositories/profiles.ts, pairs.ts, mentoring.ts).
 import type { MentoringProfile, Pair, PairStatus } from '../model.ts';
-import type { Ineligibility, MatchKind, ReasonParts, UnmatchedWhy } from './match-types.ts';
+import type { Ineligibility, Proposal, UnmatchedWhy } from './match-types.ts';
 
 export interface ProfileRepo {
   get(workspaceId: string, memberId: string): Promise<MentoringProfile | null>;
@@ -41,18 +41,13 @@ export interface MatchRun {
   createdAt: string;
 }
 
-export interface MatchProposal {
+/** A proposal as stored with its run: what matching proposed, and what became of it. */
+export interface MatchProposal extends Proposal {
   id: string;
   workspaceId: string;
   runId: string;
   /** Order in the run's list, from 0. */
   position: number;
-  mentorId: string;
-  menteeId: string;
-  kind: MatchKind;
-  score: number;
-  topics: string[];
-  reason: ReasonParts;
   status: ProposalStatus;
   /** The pair an approval created. */
   pairId: string | null;
